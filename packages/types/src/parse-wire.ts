@@ -50,7 +50,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): WireIssue {
   const path = formatJsonPath(issue.path);
   const found = jsonTypeAt(data, issue.path);
   if (found === 'missing') {
-    return { path, problem: `required field is missing (expected ${expectedOf(issue)})` };
+    return { path, problem: `required field is missing (${expectedOf(issue)})` };
   }
   return { path, problem: `${expectedOf(issue)}, got ${found}` };
 }
