@@ -1,1 +1,28 @@
-export {};
+export { type CallOptions, CoderClient, type CoderClientOptions, type RequestSpec } from './client';
+export * from './errors';
+export type { HttpExchange } from './http-transport';
+export { PresetNotFoundError, pickGitHubUser, pickPreset, UserLookupError } from './lookups';
+export type { RawResponse, RequestContext } from './response-body';
+export {
+  computeBackoff,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  type ResolvedRetryPolicy,
+  type RetryPolicy,
+  resolveRetryPolicy,
+  retryDelay,
+} from './retry-policy';
+export { type SseEvent, SseParser } from './sse-parser';
+export {
+  agentState,
+  describeWaitUntil,
+  isSynthesizedState,
+  isWaitSatisfied,
+  SYNTHESIZED_STATE_MESSAGES,
+  taskChangeKey,
+  type WaitUntil,
+} from './task-conditions';
+export { TaskFailedError, TaskPausedError, TaskWaitTimeoutError } from './task-errors';
+export { SDK_VERSION } from './version';
+export { DEFAULT_WAIT_TIMEOUT, type WaitForTaskOptions } from './wait-for-task';
+export type { WatchWorkspaceOptions } from './watch-workspace';

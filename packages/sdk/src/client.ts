@@ -1,0 +1,371 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type BuildInfo,
+  BuildInfoSchema,
+  type CreateTaskRequest,
+  type CreateTaskRequestBody,
+  GetUsersResponseSchema,
+  type Organization,
+  OrganizationSchema,
+  type PauseTaskResponse,
+  PauseTaskResponseSchema,
+  type Preset,
+  PresetSchema,
+  parseTaskIdentifier,
+  parseWire,
+  type ResumeTaskResponse,
+  ResumeTaskResponseSchema,
+  serializeCreateTaskRequest,
+  type Task,
+  type TaskLogsResponse,
+  TaskLogsResponseSchema,
+  TaskSchema,
+  type TasksFilter,
+  TasksListResponseSchema,
+  TemplateSchema,
+  type TemplateVersion,
+  TemplateVersionSchema,
+  tasksFilterToQuery,
+  type User,
+  UserSchema,
+  type Workspace,
+  WorkspaceSchema,
+} from '@coder-tasks/types';
+import type { Dispatcher } from 'undici';
+import {
+  CoderAbortError,
+  type CoderApiError,
+  CoderConnectionError,
+  CoderTimeoutError,
+  TasksUnavailableError,
+} from './errors';
+import { failedBeforeSending, type HttpExchange, HttpTransport } from './http-transport';
+import { pickGitHubUser, pickPreset } from './lookups';
+import { apiErrorFromResponse, decodeBody } from './response-body';
+import { type ResolvedRetryPolicy, type RetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy';
+import { type WaitForTaskOptions, waitForTask } from './wait-for-task';
+import { type WatchWorkspaceOptions, watchWorkspace } from './watch-workspace';
+
+/** Options of {@link CoderClient}. */
+export interface CoderClientOptions {
+  /** The Coder deployment URL, such as `https://coder.example.com` (a path prefix is kept). */
+  url: string | URL;
+  /** A Coder session token, sent in the `Coder-Session-Token` header and nowhere else. */
+  token: string;
+  /**
+   * The undici dispatcher for every request. Default: one keep-alive `Agent` per client (connect timeout
+   * 10 s, keep-alive 10 s), closed by {@link CoderClient.close}. An injected one is never closed by the client.
+   */
+  dispatcher?: Dispatcher;
+  /** Time allowed for each attempt (connect, headers and whole body), in ms. Default 30_000. */
+  timeout?: number;
+  /** The retry policy (see {@link RetryPolicy} for defaults), or `false` for no retries. */
+  retry?: RetryPolicy | false;
+  /** Put in front of `coder-tasks-sdk/<version>` in the User-Agent, such as `my-bot/1.2`. Default none. */
+  userAgent?: string;
+  /** Not supported: the client speaks undici directly. Pass `dispatcher` to change the transport. */
+  fetchImpl?: never;
+}
+
+/** Options every call takes. */
+export interface CallOptions {
+  /** Aborts the call (and its retries) with a {@link CoderAbortError}. */
+  signal?: AbortSignal;
+  /** Time allowed for each attempt, in ms. Default: the client's `timeout`. */
+  timeout?: number;
+  /** How many times to repeat a failed attempt. Default: the client's `retry.maxRetries`. */
+  retries?: number;
+}
+
+/** One API call, as the resource methods describe it to {@link CoderClient.request}. */
+export interface RequestSpec<T> extends HttpExchange {
+  /** Reads the JSON body; absent for routes that answer without a body (202/204). */
+  decode?: (data: unknown) => T;
+  /** Safe to send again after an attempt that may have reached the server. */
+  repeatable: boolean;
+  /** After a retry, turns an API error back into a result (an earlier attempt already succeeded). */
+  recover?: (error: CoderApiError) => Promise<{ value: T } | undefined>;
+}
+
+const TASK_ROUTE = /^\/api\/(v2|experimental)\/tasks(\/|$)/;
+const task = (data: unknown) => parseWire(TaskSchema, data, 'Task');
+
+/**
+ * A client for the Coder Tasks API, the TypeScript peer of Go's `codersdk` task methods. Every method
+ * validates the response against the wire schema, takes {@link CallOptions}, and throws a `CoderError`.
+ *
+ * @example
+ * const coder = new CoderClient({ url: 'https://coder.example.com', token: process.env.CODER_TOKEN! });
+ * const task = await coder.createTask('me', { template_version_id, input: 'Fix the flaky test', name: 'fix-flaky' });
+ * await coder.waitForTask(task, { until: 'idle', timeout: 30 * 60_000 });
+ */
+export class CoderClient {
+  /** The deployment URL, always ending in `/`. */
+  readonly url: URL;
+  private readonly transport: HttpTransport;
+  private readonly timeout: number;
+  private readonly retry: ResolvedRetryPolicy;
+
+  constructor(options: CoderClientOptions) {
+    if ((options as { fetchImpl?: unknown }).fetchImpl !== undefined) {
+      throw new TypeError('CoderClient: `fetchImpl` is not supported; pass an undici `dispatcher` instead.');
+    }
+    this.transport = new HttpTransport(options);
+    this.url = this.transport.baseUrl;
+    this.timeout = positive('timeout', options.timeout ?? 30_000);
+    this.retry = resolveRetryPolicy(options.retry);
+  }
+
+  /** The one request path: attempts, retries with backoff and `Retry-After`, error mapping, validation. */
+  async request<T>(spec: RequestSpec<T>, options: CallOptions = {}): Promise<T> {
+    const retries = options.retries ?? this.retry.maxRetries;
+    const timeout = positive('timeout', options.timeout ?? this.timeout);
+    const ctx = this.transport.context(spec);
+    for (let attempt = 0; ; attempt++) {
+      const canRetry = attempt < retries;
+      let raw: Awaited<ReturnType<HttpTransport['send']>>;
+      try {
+        raw = await this.transport.send(spec, timeout, options.signal);
+      } catch (error) {
+        const retryable =
+          (error instanceof CoderConnectionError && (spec.repeatable || failedBeforeSending(error))) ||
+          (error instanceof CoderTimeoutError && spec.repeatable);
+        if (!canRetry || !retryable) throw error;
+        await this.pause(retryDelay(attempt, this.retry, undefined, Math.random()) ?? 0, options.signal, ctx);
+        continue;
+      }
+      if (raw.status >= 200 && raw.status < 300) return decodeBody(spec.decode, raw, ctx);
+      const error = apiErrorFromResponse(raw, ctx, Date.now());
+      if (
+        error.status === 404 &&
+        error.response.message === 'Route not found.' &&
+        TASK_ROUTE.test(spec.path)
+      ) {
+        throw new TasksUnavailableError({
+          ...ctx,
+          response: error.response,
+          serverVersion: await this.version(),
+        });
+      }
+      if (attempt > 0 && spec.recover) {
+        const recovered = await spec.recover(error);
+        if (recovered) return recovered.value;
+      }
+      if (
+        canRetry &&
+        this.retry.statuses.includes(error.status) &&
+        (spec.repeatable || error.status === 429)
+      ) {
+        const delay = retryDelay(attempt, this.retry, error.retryAfterMs, Math.random());
+        if (delay !== undefined) {
+          await this.pause(delay, options.signal, ctx);
+          continue;
+        }
+      }
+      throw error;
+    }
+  }
+
+  /** Go: `Client.CreateTask`. With a `name`, a retry that meets "already exists" returns the task it made. */
+  createTask(user: string, request: CreateTaskRequest, options?: CallOptions): Promise<Task> {
+    const body = serializeCreateTaskRequest(request);
+    const path = `/api/v2/tasks/${seg('user', user)}`;
+    const recover = body.name ? (e: CoderApiError) => this.findCreated(user, body, e) : undefined;
+    return this.request(
+      { method: 'POST', path, body, decode: task, repeatable: !!body.name, recover },
+      options,
+    );
+  }
+
+  /** Go: `Client.Tasks`. Every task matching the filter, newest first (no pagination). */
+  async listTasks(filter?: TasksFilter, options?: CallOptions): Promise<Task[]> {
+    const query = { q: tasksFilterToQuery(filter) };
+    const decode = (d: unknown) => parseWire(TasksListResponseSchema, d, 'TasksListResponse');
+    return (
+      await this.request({ method: 'GET', path: '/api/v2/tasks', query, decode, repeatable: true }, options)
+    ).tasks;
+  }
+
+  /** Go: `Client.TaskByID`. Any task the caller can read, by id (or a name of the caller's own task). */
+  getTask(id: string, options?: CallOptions): Promise<Task> {
+    return this.get(`/api/v2/tasks/me/${seg('id', id)}`, task, options);
+  }
+
+  /** Go: `Client.TaskByOwnerAndName`. `owner` is a username, user id or `me`. */
+  getTaskByOwnerAndName(owner: string, name: string, options?: CallOptions): Promise<Task> {
+    return this.get(`/api/v2/tasks/${seg('owner', owner || 'me')}/${seg('name', name)}`, task, options);
+  }
+
+  /** Go: `Client.TaskByIdentifier`: a task id, `name` (yours) or `owner/name`. */
+  getTaskByIdentifier(identifier: string, options?: CallOptions): Promise<Task> {
+    const parsed = parseTaskIdentifier(identifier);
+    return parsed.kind === 'id'
+      ? this.getTask(parsed.id, options)
+      : this.getTaskByOwnerAndName(parsed.owner, parsed.name, options);
+  }
+
+  /** Go: `Client.DeleteTask`. Retried safely: a repeat that finds the task gone counts as done. */
+  deleteTask(user: string, id: string, options?: CallOptions): Promise<void> {
+    const path = `/api/v2/tasks/${seg('user', user)}/${seg('id', id)}`;
+    const recover = async (e: CoderApiError) => (e.status === 404 ? { value: undefined } : undefined);
+    return this.request<void>({ method: 'DELETE', path, repeatable: true, recover }, options);
+  }
+
+  /** Go: `Client.TaskSend`. Sends input to the running agent; never repeated once it may have arrived. */
+  sendTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
+    const path = `/api/v2/tasks/${seg('user', user)}/${seg('id', id)}/send`;
+    return this.request<void>({ method: 'POST', path, body: { input }, repeatable: false }, options);
+  }
+
+  /** Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. */
+  updateTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
+    const path = `/api/v2/tasks/${seg('user', user)}/${seg('id', id)}/input`;
+    return this.request<void>({ method: 'PATCH', path, body: { input }, repeatable: true }, options);
+  }
+
+  /** Go: `Client.PauseTask` (on `/api/experimental`, as Go). Stops the task's workspace. */
+  pauseTask(user: string, id: string, options?: CallOptions): Promise<PauseTaskResponse> {
+    const path = `/api/experimental/tasks/${seg('user', user)}/${seg('id', id)}/pause`;
+    const decode = (d: unknown) => parseWire(PauseTaskResponseSchema, d, 'PauseTaskResponse');
+    return this.request({ method: 'POST', path, decode, repeatable: false }, options);
+  }
+
+  /** Go: `Client.ResumeTask` (on `/api/experimental`, as Go). Starts the task's workspace again. */
+  resumeTask(user: string, id: string, options?: CallOptions): Promise<ResumeTaskResponse> {
+    const path = `/api/experimental/tasks/${seg('user', user)}/${seg('id', id)}/resume`;
+    const decode = (d: unknown) => parseWire(ResumeTaskResponseSchema, d, 'ResumeTaskResponse');
+    return this.request({ method: 'POST', path, decode, repeatable: false }, options);
+  }
+
+  /** Go: `Client.TaskLogs`. Live messages of an active task, or the snapshot taken at pause. */
+  getTaskLogs(user: string, id: string, options?: CallOptions): Promise<TaskLogsResponse> {
+    const decode = (d: unknown) => parseWire(TaskLogsResponseSchema, d, 'TaskLogsResponse');
+    return this.get(`/api/v2/tasks/${seg('user', user)}/${seg('id', id)}/logs`, decode, options);
+  }
+
+  /** Go: `Client.BuildInfo`. The server's version; needs no authentication. */
+  buildInfo(options?: CallOptions): Promise<BuildInfo> {
+    return this.get('/api/v2/buildinfo', (d) => parseWire(BuildInfoSchema, d, 'BuildInfo'), options);
+  }
+
+  /** Go: `Client.User(ctx, "me")`. The user the token belongs to. */
+  me(options?: CallOptions): Promise<User> {
+    return this.get('/api/v2/users/me', (d) => parseWire(UserSchema, d, 'User'), options);
+  }
+
+  /** Go: `Client.OrganizationByName` / `Client.Organization`. */
+  getOrganization(idOrName: string, options?: CallOptions): Promise<Organization> {
+    const decode = (d: unknown) => parseWire(OrganizationSchema, d, 'Organization');
+    return this.get(`/api/v2/organizations/${seg('idOrName', idOrName)}`, decode, options);
+  }
+
+  /** The one Coder user linked to a GitHub account; {@link UserLookupError} on zero or several. */
+  async findUserByGitHubId(githubUserId: number, options?: CallOptions): Promise<User> {
+    if (!Number.isSafeInteger(githubUserId) || githubUserId <= 0) {
+      throw new TypeError(
+        `findUserByGitHubId: expected a positive integer GitHub user id, got ${githubUserId}`,
+      );
+    }
+    const query = { q: `github_com_user_id:${githubUserId}` };
+    const decode = (d: unknown) => parseWire(GetUsersResponseSchema, d, 'GetUsersResponse');
+    const found = await this.request(
+      { method: 'GET', path: '/api/v2/users', query, decode, repeatable: true },
+      options,
+    );
+    return pickGitHubUser(found.users, githubUserId);
+  }
+
+  /** A template's active version, or the version with the given name. Go: `TemplateByName` + `TemplateVersion(ByName)`. */
+  async resolveTemplateVersion(
+    target: { organization: string; template: string; version?: string | undefined },
+    options?: CallOptions,
+  ): Promise<TemplateVersion> {
+    const base = `/api/v2/organizations/${seg('organization', target.organization)}/templates/${seg('template', target.template)}`;
+    const version = (d: unknown) => parseWire(TemplateVersionSchema, d, 'TemplateVersion');
+    if (target.version)
+      return this.get(`${base}/versions/${seg('version', target.version)}`, version, options);
+    const template = await this.get(base, (d) => parseWire(TemplateSchema, d, 'Template'), options);
+    return this.get(`/api/v2/templateversions/${template.active_version_id}`, version, options);
+  }
+
+  /** The named preset of a template version, else its default preset, else `undefined`. Go: `TemplateVersionPresets`. */
+  async resolvePreset(
+    templateVersionId: string,
+    name?: string,
+    options?: CallOptions,
+  ): Promise<Preset | undefined> {
+    const decode = (d: unknown) => parseWire(PresetSchema.array(), d, 'Preset[]');
+    const path = `/api/v2/templateversions/${seg('templateVersionId', templateVersionId)}/presets`;
+    return pickPreset(await this.get(path, decode, options), templateVersionId, name);
+  }
+
+  /** Go: `Client.Workspace`. */
+  getWorkspace(id: string, options?: CallOptions): Promise<Workspace> {
+    const decode = (d: unknown) => parseWire(WorkspaceSchema, d, 'Workspace');
+    return this.get(`/api/v2/workspaces/${seg('id', id)}`, decode, options);
+  }
+
+  /** Go: `Client.WatchWorkspace`. The workspace now and after every change, from its SSE watch stream. */
+  watchWorkspace(id: string, options?: WatchWorkspaceOptions): AsyncGenerator<Workspace, void, undefined> {
+    return watchWorkspace(this.transport, `/api/v2/workspaces/${seg('id', id)}/watch`, options);
+  }
+
+  /** The task's page in the Coder dashboard: `<url>/tasks/<owner>/<task id>`. */
+  taskUrl(task: Pick<Task, 'owner_name' | 'id'>): string {
+    return new URL(
+      `tasks/${encodeURIComponent(task.owner_name)}/${encodeURIComponent(task.id)}`,
+      this.url,
+    ).toString();
+  }
+
+  /** Waits for a task to reach a state; see {@link WaitForTaskOptions}. */
+  waitForTask(target: Task | string, options: WaitForTaskOptions): Promise<Task> {
+    return waitForTask(this, target, options);
+  }
+
+  /** Closes the client's own connection pool (not an injected dispatcher). */
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  private get<T>(path: string, decode: (data: unknown) => T, options?: CallOptions): Promise<T> {
+    return this.request({ method: 'GET', path, decode, repeatable: true }, options);
+  }
+
+  private async pause(ms: number, signal: AbortSignal | undefined, ctx: { method: string; url: string }) {
+    try {
+      await sleep(ms, undefined, { signal });
+    } catch {
+      throw new CoderAbortError({ method: ctx.method, url: ctx.url, reason: signal?.reason });
+    }
+  }
+
+  private async version(): Promise<string | undefined> {
+    try {
+      return (await this.buildInfo({ retries: 0, timeout: Math.min(this.timeout, 5_000) })).version;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async findCreated(user: string, body: CreateTaskRequestBody, error: CoderApiError) {
+    if (error.status !== 409 || !body.name) return undefined;
+    const existing = await this.getTaskByOwnerAndName(user, body.name).catch(() => undefined);
+    // Only a task with our template version and prompt is the one an earlier attempt made.
+    if (existing?.template_version_id !== body.template_version_id) return undefined;
+    return existing.initial_prompt === body.input ? { value: existing } : undefined;
+  }
+}
+
+function seg(name: string, value: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new TypeError(`\`${name}\` must be a non-empty string, got ${JSON.stringify(value)}`);
+  }
+  return encodeURIComponent(value);
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`\`${name}\` must be a number of ms > 0, got ${value}`);
+  return value;
+}

@@ -1,0 +1,301 @@
+import type { Response } from '@coder-tasks/types';
+
+/**
+ * The base of every error the SDK throws. Branch on the subclass (`instanceof`) or on the `status` /
+ * `kind` fields of {@link CoderApiError}, never on message text. No error ever contains the session token.
+ */
+export class CoderError extends Error {
+  override name = 'CoderError';
+}
+
+/** What an API error means, from its status code, for callers that branch on it. */
+export type ApiErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'bad_request'
+  | 'server'
+  | 'other';
+
+/**
+ * How the body of an error response was read, so the special cases of Go's `ReadBodyAsError` stay apart:
+ * `json` (a Coder `Response`), `json_no_message` (JSON without a message), `invalid_json` (a JSON content
+ * type that does not parse), `empty`, `html` (a proxy, an SSO page or a wrong URL answered), `non_json`
+ * (some other content type), and `redirect` (a 3xx, usually a login redirect in front of Coder).
+ */
+export type ErrorBodyKind =
+  | 'json'
+  | 'json_no_message'
+  | 'invalid_json'
+  | 'empty'
+  | 'html'
+  | 'non_json'
+  | 'redirect';
+
+/** The status code as a kind: 400/413/422 bad_request, 401, 403, 404, 409, 429, 5xx server, else other. */
+export function apiErrorKind(status: number): ApiErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status === 400 || status === 413 || status === 422) return 'bad_request';
+  if (status >= 500 && status <= 599) return 'server';
+  return 'other';
+}
+
+/** The hint Go's codersdk adds to a 401. */
+export const UNAUTHORIZED_HELPER = "Try logging in using 'coder login'.";
+
+/** Fields of a {@link CoderApiError}. */
+export interface CoderApiErrorInit {
+  status: number;
+  method: string;
+  url: string;
+  response: Response;
+  bodyKind: ErrorBodyKind;
+  helper?: string | undefined;
+  retryAfterMs?: number | undefined;
+}
+
+/**
+ * Renders an API error exactly as Go's `codersdk.Error.Error()` does:
+ * `<METHOD> <URL>: unexpected status code <N>: <message>[: <helper>]`, then `\n\tError: <detail>` and one
+ * `\n\t<field>: <detail>` line per validation.
+ */
+export function formatApiError(init: Omit<CoderApiErrorInit, 'bodyKind'>): string {
+  let out = init.method && init.url ? `${init.method} ${init.url}: ` : '';
+  out += `unexpected status code ${init.status}: ${init.response.message}`;
+  if (init.helper) out += `: ${init.helper}`;
+  if (init.response.detail) out += `\n\tError: ${init.response.detail}`;
+  for (const v of init.response.validations ?? []) out += `\n\t${v.field}: ${v.detail}`;
+  return out;
+}
+
+/**
+ * The server answered with a status outside 2xx. Carries the status, method, URL and the Coder `Response`
+ * (message, detail, validations); prints like Go's `ReadBodyAsError`, with "Try logging in using
+ * 'coder login'." on a 401.
+ */
+export class CoderApiError extends CoderError {
+  override name = 'CoderApiError';
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The request method. */
+  readonly method: string;
+  /** The request URL (never carries a token: the token travels in a header). */
+  readonly url: string;
+  /** The Coder error body; synthesized for non-JSON, empty or message-less bodies as Go does. */
+  readonly response: Response;
+  /** The status as a kind to branch on. */
+  readonly kind: ApiErrorKind;
+  /** How the body was read (see {@link ErrorBodyKind}). */
+  readonly bodyKind: ErrorBodyKind;
+  /** A hint for the reader, such as the 401 helper; part of the message. */
+  readonly helper: string | undefined;
+  /** The server's `Retry-After`, in ms, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: CoderApiErrorInit) {
+    super(formatApiError(init));
+    this.status = init.status;
+    this.method = init.method;
+    this.url = init.url;
+    this.response = init.response;
+    this.kind = apiErrorKind(init.status);
+    this.bodyKind = init.bodyKind;
+    this.helper = init.helper;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/**
+ * A task route answered 404 "Route not found.": this server does not serve the Tasks API at all, because
+ * Tasks is disabled (it must be started with `CODER_ENABLE_AI_TASKS=true`) or it is older than v2.29.
+ * Deliberately not a {@link CoderApiError}, so code that handles "task not found" never catches it.
+ */
+export class TasksUnavailableError extends CoderError {
+  override name = 'TasksUnavailableError';
+  /** Always 404. */
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  readonly response: Response;
+  /** The server's version from `/api/v2/buildinfo`, when it answered. */
+  readonly serverVersion: string | undefined;
+
+  constructor(init: { method: string; url: string; response: Response; serverVersion?: string | undefined }) {
+    super(describeTasksUnavailable(init.method, init.url, init.serverVersion));
+    this.status = 404;
+    this.method = init.method;
+    this.url = init.url;
+    this.response = init.response;
+    this.serverVersion = init.serverVersion;
+  }
+}
+
+/** `v2.36.1`, `2.28.0-devel+abc` → `[2, 36]`; anything else → undefined. */
+export function parseMajorMinor(version: string): [number, number] | undefined {
+  const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+function describeTasksUnavailable(method: string, url: string, version: string | undefined): string {
+  const head = `${method} ${url}: the Coder Tasks API is not available on this server (404 "Route not found.").`;
+  const enable = 'start Coder with CODER_ENABLE_AI_TASKS=true (--enable-ai-tasks)';
+  const mm = version ? parseMajorMinor(version) : undefined;
+  if (version && mm && (mm[0] < 2 || (mm[0] === 2 && mm[1] < 29))) {
+    return `${head} The server runs Coder ${version}, older than v2.29 (the first to serve /api/v2/tasks): upgrade it, and on newer versions ${enable}.`;
+  }
+  if (version) {
+    return `${head} The server runs Coder ${version}, which serves Tasks only when enabled: ${enable}. (Servers older than v2.29 give the same answer.)`;
+  }
+  return `${head} Either Tasks is disabled on this server (${enable}) or the server is older than v2.29.`;
+}
+
+/** The request never got an HTTP answer: DNS, refused or reset connection, TLS failure. */
+export class CoderConnectionError extends CoderError {
+  override name = 'CoderConnectionError';
+  readonly method: string;
+  readonly url: string;
+  /** The system error code when there is one, such as `ECONNREFUSED` or `ECONNRESET`. */
+  readonly code: string | undefined;
+
+  constructor(init: { method: string; url: string; code?: string | undefined; cause?: unknown }) {
+    const code = init.code ? ` (${init.code})` : '';
+    super(`${init.method} ${init.url}: could not reach the Coder server${code}: ${causeText(init.cause)}`, {
+      cause: init.cause,
+    });
+    this.method = init.method;
+    this.url = init.url;
+    this.code = init.code;
+  }
+}
+
+/** A request attempt took longer than its timeout (`timeout` option of the client or the call). */
+export class CoderTimeoutError extends CoderError {
+  override name = 'CoderTimeoutError';
+  readonly method: string;
+  readonly url: string;
+  /** The timeout that ran out, in ms. */
+  readonly timeoutMs: number;
+
+  constructor(init: { method: string; url: string; timeoutMs: number }) {
+    super(`${init.method} ${init.url}: no complete answer within ${init.timeoutMs} ms`);
+    this.method = init.method;
+    this.url = init.url;
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** The caller's `AbortSignal` fired. `cause` is the signal's reason. */
+export class CoderAbortError extends CoderError {
+  override name = 'CoderAbortError';
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+
+  constructor(init: { method?: string; url?: string; reason?: unknown }) {
+    const where = init.method && init.url ? `${init.method} ${init.url}: ` : '';
+    super(`${where}aborted by the caller`, { cause: init.reason });
+    this.method = init.method;
+    this.url = init.url;
+  }
+}
+
+/** Why a successful response could not be used. */
+export type ResponseFormatReason = 'html' | 'empty' | 'invalid_json' | 'schema' | 'not_event_stream';
+
+/**
+ * A 2xx response that is not what the endpoint returns: HTML (a proxy, an SSO page or a wrong URL), an
+ * empty body, invalid JSON, JSON that does not match the wire type (naming the type and the field), or
+ * a watch stream that is not `text/event-stream`.
+ */
+export class CoderResponseFormatError extends CoderError {
+  override name = 'CoderResponseFormatError';
+  readonly reason: ResponseFormatReason;
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  /** `GET /api/v2/tasks/me/{id}` style: the method and path, without the host. */
+  readonly endpoint: string;
+  /** The wire type that was expected, for `schema`. */
+  readonly typeName: string | undefined;
+  /** The JSON path of the first mismatch, for `schema`, such as `$.tasks[0].status`. */
+  readonly field: string | undefined;
+  readonly contentType: string | undefined;
+
+  constructor(init: {
+    reason: ResponseFormatReason;
+    status: number;
+    method: string;
+    url: string;
+    endpoint: string;
+    contentType?: string | undefined;
+    typeName?: string | undefined;
+    field?: string | undefined;
+    problem?: string | undefined;
+    cause?: unknown;
+  }) {
+    super(describeFormat(init), { cause: init.cause });
+    this.reason = init.reason;
+    this.status = init.status;
+    this.method = init.method;
+    this.url = init.url;
+    this.endpoint = init.endpoint;
+    this.typeName = init.typeName;
+    this.field = init.field;
+    this.contentType = init.contentType;
+  }
+}
+
+/** The hint codersdk's `ReadBodyAsJSON` gives for an HTML answer. */
+export const HTML_RESPONSE_HELPER =
+  'Ensure the Coder URL is correct and that any reverse proxy or SSO in front of it passes /api/v2 requests through to Coder.';
+
+function describeFormat(init: {
+  reason: ResponseFormatReason;
+  status: number;
+  method: string;
+  url: string;
+  contentType?: string | undefined;
+  typeName?: string | undefined;
+  problem?: string | undefined;
+}): string {
+  const head = `${init.method} ${init.url}: invalid API response (status code ${init.status}): `;
+  const type = init.contentType ? ` (content type "${init.contentType}")` : '';
+  switch (init.reason) {
+    case 'html':
+      return `${head}Received an HTML response instead of JSON from the Coder API.${type} ${HTML_RESPONSE_HELPER}`;
+    case 'empty':
+      return `${head}Received an empty response from the Coder API.`;
+    case 'invalid_json':
+      return `${head}Received an invalid JSON response from the Coder API.${type}`;
+    case 'not_event_stream':
+      return `${head}expected a server-sent event stream (text/event-stream)${type}. ${HTML_RESPONSE_HELPER}`;
+    case 'schema':
+      return `${head}the body does not match ${init.typeName ?? 'the expected type'}: ${init.problem ?? ''}. Is this server a newer or older Coder than this SDK supports?`;
+  }
+}
+
+/** The workspace watch stream sent an `event: error`; carries the Coder `Response` it held. */
+export class CoderStreamError extends CoderError {
+  override name = 'CoderStreamError';
+  readonly method: string;
+  readonly url: string;
+  readonly response: Response;
+
+  constructor(ctx: { method: string; url: string }, response: Response) {
+    const detail = response.detail ? `: ${response.detail}` : '';
+    super(`${ctx.method} ${ctx.url}: the watch stream reported an error: ${response.message}${detail}`);
+    this.method = ctx.method;
+    this.url = ctx.url;
+    this.response = response;
+  }
+}
+
+function causeText(cause: unknown): string {
+  if (cause instanceof Error) return cause.message || cause.name;
+  return String(cause);
+}

@@ -1,0 +1,234 @@
+import { Agent, type Dispatcher, request } from 'undici';
+import { CoderAbortError, CoderConnectionError, CoderTimeoutError } from './errors';
+import type { RawResponse, RequestContext } from './response-body';
+import { SDK_VERSION } from './version';
+
+/** Options of {@link HttpTransport}. */
+export interface HttpTransportOptions {
+  url: string | URL;
+  token: string;
+  dispatcher?: Dispatcher | undefined;
+  userAgent?: string | undefined;
+}
+
+/** One HTTP exchange to make. */
+export interface HttpExchange {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string> | undefined;
+  body?: unknown;
+}
+
+/** The connect timeout of the client's own Agent, in ms (undici's default is 10 s too, but say it). */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+// Codes of failures that happen before a single byte of the request left this machine, so even a
+// request that is not safe to repeat can be sent again.
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** True when `error` is a connection failure that happened before the request was sent. */
+export function failedBeforeSending(error: CoderConnectionError): boolean {
+  return error.code !== undefined && NOT_SENT_CODES.has(error.code);
+}
+
+/**
+ * The wire under a {@link CoderClient}: one keep-alive undici dispatcher, the session token header, the
+ * User-Agent, per-attempt timeouts and abort. It maps every failure to a `CoderError` and scrubs the
+ * token out of anything the server echoes back.
+ */
+export class HttpTransport {
+  readonly baseUrl: URL;
+  readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly token: string;
+  private readonly userAgent: string;
+
+  constructor(options: HttpTransportOptions) {
+    this.baseUrl = parseBaseUrl(options.url);
+    if (typeof options.token !== 'string' || options.token.trim() === '') {
+      throw new TypeError(
+        'CoderClient: `token` is required: a Coder session token (create one with `coder tokens create`).',
+      );
+    }
+    this.token = options.token.trim();
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher =
+      options.dispatcher ??
+      new Agent({
+        connect: { timeout: CONNECT_TIMEOUT_MS },
+        // undici waits 300 s for headers and between body chunks by default; every request sets its own.
+        headersTimeout: 60_000,
+        bodyTimeout: 60_000,
+        keepAliveTimeout: 10_000,
+        keepAliveMaxTimeout: 60_000,
+      });
+    const ours = `coder-tasks-sdk/${SDK_VERSION}`;
+    this.userAgent = options.userAgent ? `${options.userAgent} ${ours}` : ours;
+  }
+
+  /** The full URL of an API path (keeps a path prefix of the base URL, such as `https://host/coder`). */
+  urlFor(path: string, query?: Record<string, string>): URL {
+    const url = new URL(path.replace(/^\//, ''), this.baseUrl);
+    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+    return url;
+  }
+
+  /** The context of an exchange, for errors. */
+  context(exchange: HttpExchange): RequestContext {
+    const url = this.urlFor(exchange.path, exchange.query);
+    return { method: exchange.method, url: url.toString(), endpoint: `${exchange.method} ${url.pathname}` };
+  }
+
+  /** Replaces the token wherever a server echoed it. */
+  redact(text: string): string {
+    return text.includes(this.token) ? text.split(this.token).join('[REDACTED]') : text;
+  }
+
+  /**
+   * Sends one attempt and reads the whole body, within `timeoutMs`. Throws CoderTimeoutError,
+   * CoderAbortError (the caller's signal) or CoderConnectionError; never an undici error.
+   */
+  async send(
+    exchange: HttpExchange,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<RawResponse> {
+    const ctx = this.context(exchange);
+    return this.withDeadline(ctx, timeoutMs, signal, async (attemptSignal) => {
+      const hasBody = exchange.body !== undefined;
+      const res = await request(ctx.url, {
+        method: exchange.method,
+        dispatcher: this.dispatcher,
+        headers: this.headers(hasBody ? 'application/json' : undefined, 'application/json'),
+        body: hasBody ? JSON.stringify(exchange.body) : null,
+        signal: attemptSignal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const body = await res.body.text();
+      return { status: res.statusCode, headers: res.headers, body: this.redact(body) };
+    });
+  }
+
+  /**
+   * Opens a long-lived GET (a server-sent event stream). Resolves once headers arrive, within `timeoutMs`;
+   * the body then flows until the server ends it, `idleTimeoutMs` passes without a byte, or `signal` fires.
+   */
+  async openStream(
+    path: string,
+    timeoutMs: number,
+    idleTimeoutMs: number,
+    signal: AbortSignal,
+  ): Promise<{
+    status: number;
+    headers: RawResponse['headers'];
+    body: Dispatcher.ResponseData['body'];
+    ctx: RequestContext;
+  }> {
+    const ctx = this.context({ method: 'GET', path });
+    const res = await this.withDeadline(ctx, timeoutMs, signal, (attemptSignal) =>
+      request(ctx.url, {
+        method: 'GET',
+        dispatcher: this.dispatcher,
+        headers: this.headers(undefined, 'text/event-stream'),
+        // The deadline covers only the wait for headers: the stream itself is meant to stay open.
+        signal: attemptSignal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: idleTimeoutMs,
+      }),
+    );
+    // The deadline's link to `signal` ends with the headers; the body must still end when the caller aborts.
+    const onAbort = () => res.body.destroy();
+    signal.addEventListener('abort', onAbort, { once: true });
+    res.body.once('close', () => signal.removeEventListener('abort', onAbort));
+    return { status: res.statusCode, headers: res.headers, body: res.body, ctx };
+  }
+
+  /** Closes the client's own dispatcher; an injected one is left to its owner. */
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  private headers(contentType: string | undefined, accept: string): Record<string, string> {
+    const headers: Record<string, string> = {
+      'coder-session-token': this.token,
+      'user-agent': this.userAgent,
+      accept,
+    };
+    if (contentType) headers['content-type'] = contentType;
+    return headers;
+  }
+
+  private async withDeadline<T>(
+    ctx: RequestContext,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    if (signal?.aborted)
+      throw new CoderAbortError({ method: ctx.method, url: ctx.url, reason: signal.reason });
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await run(controller.signal);
+    } catch (error) {
+      if (signal?.aborted)
+        throw new CoderAbortError({ method: ctx.method, url: ctx.url, reason: signal.reason });
+      const code = errorCode(error);
+      if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+        throw new CoderTimeoutError({ method: ctx.method, url: ctx.url, timeoutMs });
+      }
+      throw new CoderConnectionError({ method: ctx.method, url: ctx.url, code, cause: error });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  // undici wraps socket errors; the system code (ECONNRESET, ECONNREFUSED) sits on a cause.
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && !code.startsWith('UND_ERR_SOCKET')) return code;
+    const next = (current as { cause?: unknown }).cause;
+    if (!next) return typeof code === 'string' ? code : undefined;
+    current = next;
+  }
+  return undefined;
+}
+
+function parseBaseUrl(input: string | URL): URL {
+  let url: URL;
+  try {
+    url = new URL(String(input));
+  } catch {
+    throw new TypeError(
+      `CoderClient: \`url\` must be an absolute http(s) URL such as https://coder.example.com, got ${JSON.stringify(String(input))}`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`CoderClient: \`url\` must use http or https, got ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw new TypeError('CoderClient: `url` must not carry credentials; pass the session token as `token`.');
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}

@@ -1,0 +1,193 @@
+import type { Task } from '@coder-tasks/types';
+import type { CoderClient } from './client';
+import { CoderAbortError, CoderApiError, CoderConnectionError, CoderTimeoutError } from './errors';
+import { describeWaitUntil, isWaitSatisfied, taskChangeKey, type WaitUntil } from './task-conditions';
+import { TaskFailedError, TaskPausedError, TaskWaitTimeoutError } from './task-errors';
+import { WakeUp } from './wake-up';
+
+/** Options of `CoderClient.waitForTask`. */
+export interface WaitForTaskOptions {
+  /** What to wait for (see {@link WaitUntil}). */
+  until: WaitUntil;
+  /** How long to wait in all, in ms, before a {@link TaskWaitTimeoutError}. Default 3_600_000 (1 hour). */
+  timeout?: number;
+  /** Ends the wait with a {@link CoderAbortError}. */
+  signal?: AbortSignal;
+  /**
+   * Called with the task each time it really changes (status, workspace or agent state, agent report),
+   * including the first read when it differs from the task passed in. Default none.
+   */
+  onChange?: (task: Task) => void;
+  /**
+   * The polling interval when the watch stream is unavailable, in ms; it grows by half each time nothing
+   * changed, up to six times this value, and starts again on a change. Default 5_000.
+   */
+  pollInterval?: number;
+  /** Wake on the workspace watch stream instead of only polling. Default true. */
+  watch?: boolean;
+}
+
+/** Default total time of a wait, in ms. */
+export const DEFAULT_WAIT_TIMEOUT = 3_600_000;
+
+const TIMED_OUT = Symbol('timed out');
+// Statuses worth another read later rather than ending the wait: the server or a proxy is briefly unwell.
+const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
+// Watch answers that will not change by reconnecting: stop trying the stream for this wait.
+const PERMANENT_STREAM_STATUSES = new Set([400, 401, 403, 404, 405, 410]);
+
+/**
+ * Waits until `until` holds for the task. Wakes on the workspace watch stream and re-reads the task on
+ * each event; while there is no stream (no workspace yet, not served, dropped) it polls with backoff and
+ * reconnects. Ends with {@link TaskFailedError} on status `error`, {@link TaskPausedError} on `paused`
+ * (unless `until` accepts it), {@link TaskWaitTimeoutError} after `timeout`.
+ */
+export async function waitForTask(
+  client: CoderClient,
+  target: Task | string,
+  options: WaitForTaskOptions,
+): Promise<Task> {
+  const { until } = options;
+  if (typeof until !== 'function' && until !== 'active' && until !== 'complete' && until !== 'idle') {
+    throw new TypeError(
+      `waitForTask: \`until\` must be 'active', 'complete', 'idle' or a function, got ${String(until)}`,
+    );
+  }
+  const timeout = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
+  const pollBase = options.pollInterval ?? 5_000;
+  for (const [name, value] of [
+    ['timeout', timeout],
+    ['pollInterval', pollBase],
+  ] as const) {
+    if (!(value > 0))
+      throw new RangeError(`waitForTask: \`${name}\` must be a number of ms > 0, got ${value}`);
+  }
+  const lifetime = new AbortController();
+  const timer = setTimeout(() => lifetime.abort(TIMED_OUT), timeout);
+  const onAbort = () => lifetime.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const signal = lifetime.signal;
+  const wake = new WakeUp();
+  let last = typeof target === 'string' ? undefined : target;
+  let lastKey = last ? taskChangeKey(last) : undefined;
+  const stream = new StreamWaker(client, wake, signal, options.watch ?? true);
+  let pollDelay = pollBase;
+  try {
+    for (;;) {
+      const fresh = await readTask(client, last ?? (target as string), signal);
+      if (fresh) {
+        const key = taskChangeKey(fresh);
+        if (key !== lastKey) {
+          lastKey = key;
+          pollDelay = pollBase;
+          options.onChange?.(fresh);
+        }
+        last = fresh;
+        if (isWaitSatisfied(fresh, until)) return fresh;
+        if (fresh.status === 'error')
+          throw new TaskFailedError(fresh, await buildError(client, fresh, signal));
+        if (fresh.status === 'paused') throw new TaskPausedError(fresh);
+        stream.ensure(fresh.workspace_id);
+      }
+      // With a live stream, a slow safety read only guards against an event the server never sent.
+      const delay = stream.live ? Math.max(30_000, pollBase * 6) : Math.min(pollDelay, stream.msUntilRetry());
+      const byEvent = await wake.wait(delay, signal);
+      if (!byEvent && !stream.live) pollDelay = Math.min(pollDelay * 1.5, pollBase * 6);
+    }
+  } catch (error) {
+    if (signal.aborted && signal.reason === TIMED_OUT) {
+      if (last) throw new TaskWaitTimeoutError(last, timeout, describeWaitUntil(until));
+      throw new CoderTimeoutError({ method: 'GET', url: `task ${String(target)}`, timeoutMs: timeout });
+    }
+    if (options.signal?.aborted && !(error instanceof CoderAbortError)) {
+      throw new CoderAbortError({ reason: options.signal.reason });
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+    lifetime.abort();
+  }
+}
+
+/** Reads the task; undefined after a transient failure (the wait goes on), throws otherwise. */
+async function readTask(
+  client: CoderClient,
+  target: Task | string,
+  signal: AbortSignal,
+): Promise<Task | undefined> {
+  try {
+    return typeof target === 'string'
+      ? await client.getTaskByIdentifier(target, { signal })
+      : await client.getTask(target.id, { signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (error instanceof CoderConnectionError || error instanceof CoderTimeoutError) return undefined;
+    if (error instanceof CoderApiError && TRANSIENT_STATUSES.has(error.status)) return undefined;
+    throw error;
+  }
+}
+
+/** The failing build's job error, from the task's workspace; undefined when it cannot be read. */
+async function buildError(client: CoderClient, task: Task, signal: AbortSignal): Promise<string | undefined> {
+  if (!task.workspace_id) return undefined;
+  try {
+    const workspace = await client.getWorkspace(task.workspace_id, { signal, retries: 1 });
+    return workspace.latest_build.job.error || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps one watch stream on the task's workspace open, waking the wait on every event. */
+class StreamWaker {
+  /** True once the stream delivered its first event, until it ends. */
+  live = false;
+  private running: string | undefined;
+  private disabled: boolean;
+  private failures = 0;
+  private retryAt = 0;
+
+  constructor(
+    private readonly client: CoderClient,
+    private readonly wake: WakeUp,
+    private readonly signal: AbortSignal,
+    enabled: boolean,
+  ) {
+    this.disabled = !enabled;
+  }
+
+  /** Time until a reconnect is due (Infinity when none is pending). */
+  msUntilRetry(): number {
+    if (this.disabled || this.running) return Number.POSITIVE_INFINITY;
+    return Math.max(0, this.retryAt - Date.now());
+  }
+
+  ensure(workspaceId: string | null): void {
+    if (this.disabled || this.running || !workspaceId || Date.now() < this.retryAt) return;
+    this.running = workspaceId;
+    void this.run(workspaceId);
+  }
+
+  private async run(workspaceId: string): Promise<void> {
+    try {
+      for await (const _workspace of this.client.watchWorkspace(workspaceId, { signal: this.signal })) {
+        this.live = true;
+        this.failures = 0;
+        this.wake.notify();
+      }
+    } catch (error) {
+      if (error instanceof CoderApiError && PERMANENT_STREAM_STATUSES.has(error.status)) this.disabled = true;
+    } finally {
+      this.live = false;
+      this.running = undefined;
+      if (!this.signal.aborted) {
+        this.failures++;
+        this.retryAt = Date.now() + Math.min(30_000, 250 * 2 ** (this.failures - 1));
+        // Events may have been missed while the stream was down: read the task again now.
+        this.wake.notify();
+      }
+    }
+  }
+}
