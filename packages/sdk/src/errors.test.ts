@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  apiErrorKind,
+  CoderApiError,
+  CoderError,
+  formatApiError,
+  parseMajorMinor,
+  TasksUnavailableError,
+  UNAUTHORIZED_HELPER,
+} from './errors';
+
+const at = { method: 'GET', url: 'https://coder.example.com/api/v2/tasks/me/x' };
+
+describe('formatApiError (Go codersdk.Error.Error)', () => {
+  it.each([
+    [
+      'message only',
+      { status: 404, response: { message: 'Resource not found or you do not have access to this resource' } },
+      'GET https://coder.example.com/api/v2/tasks/me/x: unexpected status code 404: Resource not found or you do not have access to this resource',
+    ],
+    [
+      'helper, detail and validations',
+      {
+        status: 400,
+        helper: 'a hint',
+        response: {
+          message: 'Invalid task search query.',
+          detail: 'bad q',
+          validations: [
+            { field: 'q', detail: '"foo" is not a valid query param' },
+            { field: 'owner', detail: 'nope' },
+          ],
+        },
+      },
+      'GET https://coder.example.com/api/v2/tasks/me/x: unexpected status code 400: Invalid task search query.: a hint\n\tError: bad q\n\tq: "foo" is not a valid query param\n\towner: nope',
+    ],
+  ])('%s', (_name, init, expected) => {
+    expect(formatApiError({ ...at, ...init })).toBe(expected);
+  });
+
+  it('leaves out method and URL when either is missing, as Go does', () => {
+    expect(formatApiError({ method: '', url: '', status: 500, response: { message: 'boom' } })).toBe(
+      'unexpected status code 500: boom',
+    );
+  });
+});
+
+describe('apiErrorKind', () => {
+  it.each([
+    [400, 'bad_request'],
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+    [404, 'not_found'],
+    [409, 'conflict'],
+    [413, 'bad_request'],
+    [429, 'rate_limited'],
+    [500, 'server'],
+    [502, 'server'],
+    [504, 'server'],
+    [302, 'other'],
+    [418, 'other'],
+  ] as const)('%i → %s', (status, kind) => {
+    expect(apiErrorKind(status)).toBe(kind);
+  });
+});
+
+describe('CoderApiError', () => {
+  it('prints like Go, with the login hint on 401, and carries its fields', () => {
+    const error = new CoderApiError({
+      ...at,
+      status: 401,
+      bodyKind: 'json',
+      helper: UNAUTHORIZED_HELPER,
+      response: {
+        message: 'You are signed out or your session has expired. Please sign in again to continue.',
+        detail: 'API key is invalid.',
+      },
+    });
+    expect(error).toBeInstanceOf(CoderError);
+    expect(error.message).toBe(
+      "GET https://coder.example.com/api/v2/tasks/me/x: unexpected status code 401: You are signed out or your session has expired. Please sign in again to continue.: Try logging in using 'coder login'.\n\tError: API key is invalid.",
+    );
+    expect(error).toMatchObject({ status: 401, kind: 'unauthorized', method: 'GET', name: 'CoderApiError' });
+  });
+});
+
+describe('TasksUnavailableError', () => {
+  const response = { message: 'Route not found.' };
+  it.each([
+    [
+      'v2.36.1',
+      /runs Coder v2\.36\.1, which serves Tasks only when enabled: start Coder with CODER_ENABLE_AI_TASKS=true/,
+    ],
+    ['v2.28.3', /runs Coder v2\.28\.3, older than v2\.29/],
+    ['v1.9.0', /older than v2\.29/],
+    [
+      undefined,
+      /Either Tasks is disabled on this server \(start Coder with CODER_ENABLE_AI_TASKS=true \(--enable-ai-tasks\)\) or the server is older than v2\.29\./,
+    ],
+  ])('version %s', (serverVersion, message) => {
+    const error = new TasksUnavailableError({ ...at, response, serverVersion });
+    expect(error.message).toMatch(message);
+    expect(error.message).toContain(
+      'the Coder Tasks API is not available on this server (404 "Route not found.")',
+    );
+    expect(error.serverVersion).toBe(serverVersion);
+    expect(error).not.toBeInstanceOf(CoderApiError);
+    expect(error).toBeInstanceOf(CoderError);
+  });
+});
+
+describe('parseMajorMinor', () => {
+  it.each([
+    ['v2.36.1', [2, 36]],
+    ['2.29.0-devel+abc123', [2, 29]],
+    [' v10.2 ', [10, 2]],
+    ['devel', undefined],
+  ] as const)('%s', (input, expected) => {
+    expect(parseMajorMinor(input)).toEqual(expected);
+  });
+});
