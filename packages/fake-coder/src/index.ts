@@ -1,1 +1,18 @@
-export {};
+export type { AgentReply, AgentReportState, AgentScript, AgentStep } from './agent-script';
+export { DEFAULT_AGENT_SCRIPT } from './agent-script';
+export type { FakeClockControl, FakeCoderControl, WaitOptions } from './control';
+export type { FakeCoder, FakeCoderOptions } from './fake-coder';
+export { startFakeCoder } from './fake-coder';
+export type { FaultHandle, FaultKind, FaultSpec } from './faults';
+export type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './model';
+export type { RecordedRequest } from './recorder';
+export type { SeedInfo } from './seed';
+export type {
+  FakeAgentMessage,
+  FakeOrganization,
+  FakeTaskView,
+  FakeTemplate,
+  FakeTemplateVersion,
+  FakeUser,
+} from './views';
+export type { PhaseDurations } from './world';

@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AgentScript } from './agent-script';
+import type { UserRecord } from './model';
+import type { World } from './world';
+
+/** What a route handler answers; the server turns it into bytes (and faults may bend it on the way). */
+export interface Reply {
+  status: number;
+  /** A JSON value, written the way Go's json.Encoder writes it. Omitted for 202/204 without a body. */
+  body?: unknown;
+  /** A body that is not JSON, written as it is. */
+  raw?: { contentType: string; data: string | Buffer };
+  headers?: Record<string, string>;
+  /** A streaming response (the watch stream); it owns `res` until it ends. */
+  stream?: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** Everything a handler gets about one request. */
+export interface RequestContext {
+  world: World;
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  rawBody: Buffer;
+  /** The authenticated caller (set for every route that needs authentication). */
+  user: UserRecord;
+  /** The server-wide default agent script. */
+  defaultAgentScript: AgentScript | undefined;
+}
+
+/** A route handler. */
+export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
+
+/** The body of a missing or unreadable resource. */
+export const RESOURCE_NOT_FOUND = 'Resource not found or you do not have access to this resource';
+
+/** An error reply with Coder's `Response` body; `detail` and `validations` are left out when not given. */
+export function errorReply(
+  status: number,
+  message: string,
+  detail?: string,
+  validations?: { field: string; detail: string }[],
+): Reply {
+  return {
+    status,
+    body: {
+      message,
+      ...(detail !== undefined ? { detail } : {}),
+      ...(validations !== undefined ? { validations } : {}),
+    },
+  };
+}
+
+/** 404 for a resource that does not exist or that the caller may not read. */
+export function notFound(): Reply {
+  return errorReply(404, RESOURCE_NOT_FOUND);
+}
+
+/** A JSON success reply. */
+export function ok(body: unknown, status = 200): Reply {
+  return { status, body };
+}
+
+/**
+ * JSON as Go's json.Encoder writes it with SetEscapeHTML(true): `<`, `>` and `&` escaped, and U+2028 and
+ * U+2029 escaped too, followed by a newline.
+ */
+export function goJson(value: unknown): string {
+  return `${JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}\n`;
+}

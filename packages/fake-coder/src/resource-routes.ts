@@ -1,0 +1,201 @@
+import { parseUuid } from '@coder-tasks/types';
+import { canRead, canSeeUser, readsEverything } from './auth';
+import type { OrganizationRecord, TemplateRecord, UserRecord } from './model';
+import { errorReply, notFound, ok, type Reply, type RequestContext } from './reply';
+import { excessParams, parseSearchQuery } from './search-query';
+import { resolveUserParam } from './task-lookup';
+import {
+  organizationJson,
+  presetJson,
+  templateJson,
+  templateVersionJson,
+  userJson,
+  workspaceJson,
+} from './wire';
+import type { World } from './world';
+
+// The routes around tasks that clients need (reference section 9).
+
+/** `GET /api/v2/buildinfo` (no authentication). */
+export function buildInfo(ctx: RequestContext): Reply {
+  return ok({
+    external_url: 'https://github.com/coder/coder',
+    version: ctx.world.version,
+    dashboard_url: ctx.world.baseUrl,
+    telemetry: false,
+    workspace_proxy: false,
+    agent_api_version: '2.7',
+    provisioner_api_version: '1.11',
+    upgrade_message: '',
+    deployment_id: '7a5e0d1f-3b8c-4c55-9c1e-0fa4e7b2d9a1',
+    webpush_public_key: '',
+  });
+}
+
+/** `GET /api/v2/users/{user}` (`me` included). */
+export function getUser(ctx: RequestContext): Reply {
+  const found = resolveUserParam(ctx, ctx.params.user ?? '');
+  return 'reply' in found ? found.reply : ok(userJson(found.user));
+}
+
+/** `GET /api/v2/users?q=…`: supports `github_com_user_id:`, `username:`, `email:` and a bare search term. */
+export function listUsers(ctx: RequestContext): Reply {
+  const parsed = parseSearchQuery(ctx.query.get('q') ?? '', 'search');
+  const invalid = (field: string, detail: string): Reply =>
+    errorReply(400, 'Invalid user search query.', undefined, [{ field, detail }]);
+  if ('problem' in parsed) return invalid(parsed.problem.field, parsed.problem.detail);
+  const extra = excessParams(parsed.values, [
+    'search',
+    'github_com_user_id',
+    'username',
+    'email',
+    'status',
+    'role',
+  ]);
+  if (extra) return invalid(extra.field, extra.detail);
+  const ghValue = parsed.values.get('github_com_user_id')?.at(-1);
+  let gh: number | undefined;
+  if (ghValue !== undefined) {
+    if (!/^\d+$/.test(ghValue)) {
+      return invalid(
+        'github_com_user_id',
+        `Query param "github_com_user_id" must be a valid integer: ${ghValue}`,
+      );
+    }
+    gh = Number(ghValue);
+  }
+  const search = parsed.values.get('search')?.at(-1);
+  const username = parsed.values.get('username')?.at(-1);
+  const email = parsed.values.get('email')?.at(-1);
+  const users = [...ctx.world.users.values()]
+    .filter((u) => canSeeUser(ctx.user, u))
+    .filter((u) => gh === undefined || u.githubUserId === gh)
+    .filter((u) => username === undefined || u.username.toLowerCase() === username)
+    .filter((u) => email === undefined || u.email.toLowerCase() === email)
+    .filter(
+      (u) => search === undefined || u.username.toLowerCase().includes(search) || u.email.includes(search),
+    )
+    .sort((a, b) => a.username.localeCompare(b.username))
+    .map(userJson);
+  return ok({ users, count: users.length });
+}
+
+function visibleOrganization(
+  world: World,
+  caller: UserRecord,
+  value: string,
+): OrganizationRecord | undefined {
+  const id = parseUuid(value);
+  const org = (id ? world.organizations.get(id) : undefined) ?? world.organizationByName(value);
+  if (!org || !(readsEverything(caller) || caller.organizationIds.includes(org.id))) return undefined;
+  return org;
+}
+
+/** `GET /api/v2/organizations/{organization}` by name or id. */
+export function getOrganization(ctx: RequestContext): Reply {
+  const org = visibleOrganization(ctx.world, ctx.user, ctx.params.organization ?? '');
+  return org ? ok(organizationJson(org)) : notFound();
+}
+
+function filterTemplates(ctx: RequestContext, templates: TemplateRecord[]): Reply {
+  const parsed = parseSearchQuery(ctx.query.get('q') ?? '', 'name');
+  if ('problem' in parsed) {
+    return errorReply(400, 'Invalid template search query.', undefined, [parsed.problem]);
+  }
+  const aiTask = parsed.values.get('has-ai-task')?.at(-1);
+  const name = parsed.values.get('name')?.at(-1);
+  const list = templates
+    .filter(
+      (t) => aiTask === undefined || String(ctx.world.versions.get(t.activeVersionId)?.hasAiTask) === aiTask,
+    )
+    .filter((t) => name === undefined || t.name.toLowerCase().includes(name))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((t) => templateJson(ctx.world, t));
+  return ok(list);
+}
+
+/** `GET /api/v2/templates`: every template the caller can see. */
+export function listAllTemplates(ctx: RequestContext): Reply {
+  const { world, user } = ctx;
+  const visible = [...world.templates.values()].filter(
+    (t) => readsEverything(user) || user.organizationIds.includes(t.organizationId),
+  );
+  return filterTemplates(ctx, visible);
+}
+
+/** `GET /api/v2/organizations/{organization}/templates`. */
+export function listOrganizationTemplates(ctx: RequestContext): Reply {
+  const org = visibleOrganization(ctx.world, ctx.user, ctx.params.organization ?? '');
+  if (!org) return notFound();
+  return filterTemplates(
+    ctx,
+    [...ctx.world.templates.values()].filter((t) => t.organizationId === org.id),
+  );
+}
+
+function templateByName(ctx: RequestContext): TemplateRecord | undefined {
+  const org = visibleOrganization(ctx.world, ctx.user, ctx.params.organization ?? '');
+  if (!org) return undefined;
+  const lower = (ctx.params.templatename ?? '').toLowerCase();
+  return [...ctx.world.templates.values()].find(
+    (t) => t.organizationId === org.id && t.name.toLowerCase() === lower,
+  );
+}
+
+/** `GET /api/v2/organizations/{organization}/templates/{templatename}` (case-insensitive name). */
+export function getTemplateByName(ctx: RequestContext): Reply {
+  const t = templateByName(ctx);
+  return t ? ok(templateJson(ctx.world, t)) : notFound();
+}
+
+/** `GET /api/v2/templates/{template}` by id. */
+export function getTemplate(ctx: RequestContext): Reply {
+  const id = parseUuid(ctx.params.template ?? '');
+  const t = id ? ctx.world.templates.get(id) : undefined;
+  if (!t || !(readsEverything(ctx.user) || ctx.user.organizationIds.includes(t.organizationId)))
+    return notFound();
+  return ok(templateJson(ctx.world, t));
+}
+
+/** `GET /api/v2/organizations/{organization}/templates/{templatename}/versions/{templateversionname}`. */
+export function getTemplateVersionByName(ctx: RequestContext): Reply {
+  const t = templateByName(ctx);
+  if (!t) return notFound();
+  const name = ctx.params.templateversionname ?? '';
+  const v = [...ctx.world.versions.values()].find((x) => x.templateId === t.id && x.name === name);
+  return v ? ok(templateVersionJson(v)) : notFound();
+}
+
+function visibleVersion(ctx: RequestContext) {
+  const id = parseUuid(ctx.params.templateversion ?? '');
+  const v = id ? ctx.world.versions.get(id) : undefined;
+  if (!v || !(readsEverything(ctx.user) || ctx.user.organizationIds.includes(v.organizationId)))
+    return undefined;
+  return v;
+}
+
+/** `GET /api/v2/templateversions/{templateversion}`. */
+export function getTemplateVersion(ctx: RequestContext): Reply {
+  const v = visibleVersion(ctx);
+  return v ? ok(templateVersionJson(v)) : notFound();
+}
+
+/** `GET /api/v2/templateversions/{templateversion}/presets`. */
+export function listPresets(ctx: RequestContext): Reply {
+  const v = visibleVersion(ctx);
+  return v ? ok(v.presets.map(presetJson)) : notFound();
+}
+
+/** `GET /api/v2/workspaces/{workspace}`; a deleted one is 410 unless `include_deleted=true`. */
+export function getWorkspace(ctx: RequestContext): Reply {
+  const id = parseUuid(ctx.params.workspace ?? '');
+  const ws = id ? ctx.world.workspaces.get(id) : undefined;
+  if (!ws || !canRead(ctx.user, ws.ownerId, ws.organizationId)) return notFound();
+  if (ws.deleted && ctx.query.get('include_deleted') !== 'true') {
+    return errorReply(
+      410,
+      `Workspace "${ws.id}" was deleted, you can view this workspace by specifying 'include_deleted=true' and trying again.`,
+    );
+  }
+  return ok(workspaceJson(ctx.world, ws));
+}

@@ -1,0 +1,169 @@
+import { goTrimSpace } from '@coder-tasks/types';
+import { handleInput } from './agent-runner';
+import { canWrite } from './auth';
+import { hasActiveJob, queueBuild } from './lifecycle';
+import type { AgentMessage } from './model';
+import { errorReply, notFound, ok, type Reply, type RequestContext } from './reply';
+import { decodeBody } from './request-body';
+import { workspaceStatus } from './status';
+import { resolveTask } from './task-lookup';
+import { buildJson, taskStatusOf, ts } from './wire';
+
+// Send, logs, update input, pause and resume (reference 1.3): the routes that depend on the task's
+// state and on its AgentAPI.
+
+function readInput(ctx: RequestContext, structName: string): { input: string } | { reply: Reply } {
+  const decoded = decodeBody(ctx.rawBody, structName, { input: 'string' });
+  if ('reply' in decoded) return decoded;
+  return { input: decoded.value.input ?? '' };
+}
+
+/** `POST /tasks/{user}/{task}/send`. */
+export function sendTaskInput(ctx: RequestContext): Reply {
+  const found = resolveTask(ctx);
+  if ('reply' in found) return found.reply;
+  const body = readInput(ctx, 'TaskSendRequest');
+  if ('reply' in body) return body.reply;
+  if (body.input === '') return errorReply(400, 'Task input is required.');
+  const { world, user: caller } = ctx;
+  const { task } = found;
+  const status = taskStatusOf(world, task);
+  if (status === 'pending' || status === 'initializing') {
+    return errorReply(
+      409,
+      `Task is ${status}.`,
+      'The task is resuming. Wait for the task to become active before sending messages.',
+    );
+  }
+  if (status === 'paused') return errorReply(409, 'Task is paused.', 'Resume the task to send messages.');
+  if (status !== 'active') {
+    return errorReply(
+      400,
+      'Task must be active.',
+      `Task status is "${status}", it must be "active" to interact with the task.`,
+    );
+  }
+  const ws = world.workspaceOf(task);
+  const app = world.latestBuild(ws)?.app;
+  if (!ws || !app) return errorReply(400, 'Task does not have a workspace app.');
+  // Connecting to another user's app needs ApplicationConnect, which only the owner has here.
+  if (caller.id !== task.ownerId && caller.role !== 'owner') return notFound();
+  const behaviour = task.agent.behaviour;
+  const scheme = behaviour.appUrlScheme ?? 'http';
+  if (scheme !== 'http') return errorReply(400, 'Only http scheme is supported for direct agent-dial.');
+  if (behaviour.unreachable)
+    return errorReply(502, 'Failed to reach task app endpoint.', 'dial tcp: i/o timeout');
+  if (behaviour.statusError) {
+    return errorReply(502, 'Failed to get task app status.', 'unexpected status code 500 from AgentAPI');
+  }
+  const agentStatus = behaviour.status ?? (task.agent.busy ? 'running' : 'stable');
+  if (agentStatus !== 'stable') {
+    return errorReply(409, 'Task app is not ready to accept input.', `Status: ${agentStatus}`);
+  }
+  if (behaviour.rejectMessage) {
+    return errorReply(502, 'Task app rejected the message.', 'unexpected status code 500 from AgentAPI');
+  }
+  handleInput(world, task, ws, body.input, ctx.defaultAgentScript);
+  return { status: 204 };
+}
+
+function logEntry(m: AgentMessage): { id: number; content: string; type: string; time: string } | undefined {
+  const type = m.role === 'user' ? 'input' : m.role === 'agent' ? 'output' : undefined;
+  return type === undefined ? undefined : { id: m.id, content: m.content, type, time: ts(m.time) };
+}
+
+/** `GET /tasks/{user}/{task}/logs`: live while active, the snapshot while paused or starting. */
+export function getTaskLogs(ctx: RequestContext): Reply {
+  const found = resolveTask(ctx);
+  if ('reply' in found) return found.reply;
+  const { world } = ctx;
+  const { task } = found;
+  const status = taskStatusOf(world, task);
+  if (status === 'active') {
+    const behaviour = task.agent.behaviour;
+    if (behaviour.unreachable)
+      return errorReply(502, 'Failed to reach task app endpoint.', 'dial tcp: i/o timeout');
+    if (behaviour.messagesError) {
+      return errorReply(502, 'Failed to fetch task logs.', 'unexpected status code 500 from AgentAPI');
+    }
+    const logs = [];
+    for (const m of task.agent.messages) {
+      const entry = logEntry(m);
+      if (!entry)
+        return errorReply(502, 'Failed to fetch task logs.', `unsupported message role "${m.role}"`);
+      logs.push(entry);
+    }
+    return ok({ logs });
+  }
+  if (status === 'paused' || status === 'pending' || status === 'initializing') {
+    const snapshot = task.snapshot;
+    if (!snapshot) return ok({ logs: [], snapshot: true });
+    if (snapshot.corrupt === 'format') {
+      return errorReply(
+        500,
+        'Unsupported task snapshot format.',
+        'Unsupported task snapshot format "unknown".',
+      );
+    }
+    if (snapshot.corrupt === 'data') {
+      return errorReply(500, 'Internal error decoding task log snapshot.', 'unexpected end of JSON input');
+    }
+    const logs = snapshot.messages.map(logEntry).filter((e) => e !== undefined);
+    return ok({ logs, snapshot: true, snapshot_at: ts(snapshot.at) });
+  }
+  return errorReply(409, 'Cannot fetch logs for task in current state.', `Task status is "${status}".`);
+}
+
+/** `PATCH /tasks/{user}/{task}/input`: only while paused. */
+export function updateTaskInput(ctx: RequestContext): Reply {
+  const found = resolveTask(ctx);
+  if ('reply' in found) return found.reply;
+  const body = readInput(ctx, 'UpdateTaskInputRequest');
+  if ('reply' in body) return body.reply;
+  if (goTrimSpace(body.input) === '') return errorReply(400, 'Task input is required.');
+  const { world, user: caller } = ctx;
+  const { task } = found;
+  if (taskStatusOf(world, task) !== 'paused') {
+    return errorReply(
+      409,
+      'Unable to update task input, task must be paused.',
+      "Please stop the task's workspace before updating the input.",
+    );
+  }
+  if (!canWrite(caller, task.ownerId, task.organizationId)) return notFound();
+  task.initialPrompt = body.input;
+  const ws = world.workspaceOf(task);
+  if (ws) world.changed(ws);
+  return { status: 204 };
+}
+
+function buildRoute(ctx: RequestContext, transition: 'stop' | 'start'): Reply {
+  const found = resolveTask(ctx);
+  if ('reply' in found) return found.reply;
+  const { world, user: caller } = ctx;
+  const { task } = found;
+  if (task.workspaceId === null) return errorReply(500, 'Task does not have a workspace.');
+  const ws = world.workspaceOf(task);
+  if (!ws || ws.deleted) return notFound();
+  const latest = world.latestBuild(ws);
+  if (transition === 'start' && latest && workspaceStatus(latest) === 'running') {
+    return errorReply(409, 'Task workspace is already running.', 'Workspace status is "running".');
+  }
+  if (!canWrite(caller, task.ownerId, task.organizationId)) {
+    return errorReply(403, `Unauthorized to ${transition === 'stop' ? 'stop' : 'start'} workspace.`);
+  }
+  if (hasActiveJob(ws)) return errorReply(409, 'A workspace build is already active.');
+  const reason = transition === 'stop' ? 'task_manual_pause' : 'task_resume';
+  const build = queueBuild(world, ws, transition, reason, caller.id, ctx.defaultAgentScript);
+  return ok({ workspace_build: buildJson(world, ws, build) }, 202);
+}
+
+/** `POST /tasks/{user}/{task}/pause`: a stop build with reason `task_manual_pause`. */
+export function pauseTask(ctx: RequestContext): Reply {
+  return buildRoute(ctx, 'stop');
+}
+
+/** `POST /tasks/{user}/{task}/resume`: a start build with reason `task_resume`. */
+export function resumeTask(ctx: RequestContext): Reply {
+  return buildRoute(ctx, 'start');
+}

@@ -1,0 +1,211 @@
+import { goQuote, NIL_UUID, validateTaskDisplayName, validateTaskName } from '@coder-tasks/types';
+import { stopAgent } from './agent-runner';
+import { administers, canRead, canWrite, readsEverything } from './auth';
+import { newId } from './ids';
+import { hasActiveJob, queueBuild } from './lifecycle';
+import type { TaskRecord, WorkspaceRecord } from './model';
+import { errorReply, notFound, ok, type Reply, type RequestContext } from './reply';
+import { decodeBody } from './request-body';
+import { excessParams, parseSearchQuery } from './search-query';
+import { resolveTask, resolveUserParam } from './task-lookup';
+import { generateDisplayName, generateTaskName } from './task-names';
+import { taskJson, taskStatusOf } from './wire';
+
+// Create, list, get and delete (reference 1.3). Checks run in coderd's order, since a client sees only
+// the first failing one.
+
+const PROVIDER_NAMES: Record<string, string> = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket' };
+
+/** `POST /tasks/{user}`. */
+export function createTask(ctx: RequestContext): Reply {
+  const { world, user: caller } = ctx;
+  const owner = resolveUserParam(ctx, ctx.params.user ?? '');
+  if ('reply' in owner) return owner.reply;
+  const decoded = decodeBody(ctx.rawBody, 'CreateTaskRequest', {
+    template_version_id: 'uuid',
+    template_version_preset_id: 'uuid',
+    input: 'string',
+    name: 'string',
+    display_name: 'string',
+  });
+  if ('reply' in decoded) return decoded.reply;
+  const req = decoded.value;
+  const version = req.template_version_id ? world.versions.get(req.template_version_id) : undefined;
+  if (!version || !(readsEverything(caller) || caller.organizationIds.includes(version.organizationId))) {
+    return errorReply(400, 'Template version not found or you do not have access to this resource');
+  }
+  if (!version.hasAiTask) return errorReply(400, 'Template does not have a valid "coder_ai_task" resource.');
+  const input = req.input ?? '';
+  if (req.name) {
+    const problem = validateTaskName(req.name);
+    if (problem) return errorReply(400, problem.message, problem.detail);
+  }
+  if (req.display_name) {
+    const problem = validateTaskDisplayName(req.display_name);
+    if (problem) return errorReply(400, problem.message, problem.detail);
+  }
+  const target = owner.user;
+  if (!target.organizationIds.includes(version.organizationId)) return notFound();
+  if (caller.id !== target.id && !administers(caller, version.organizationId)) {
+    return errorReply(403, 'Unauthorized to create workspace.');
+  }
+  const template = world.templates.get(version.templateId);
+  const missing = (template?.requiredExternalAuth ?? []).filter((p) => !target.externalAuth.has(p));
+  if (missing.length > 0) {
+    const names = missing.map((p) => PROVIDER_NAMES[p] ?? p).join(', ');
+    return errorReply(
+      403,
+      'External authentication is required to create a workspace with this template.',
+      `The workspace owner must authenticate with the following external auth providers: ${names}.`,
+      missing.map((p) => ({ field: 'external_auth', detail: p })),
+    );
+  }
+  const name = req.name || generateTaskName(input);
+  const lower = name.toLowerCase();
+  const taken =
+    world.taskByOwnerAndName(target.id, name) !== undefined ||
+    [...world.workspaces.values()].some(
+      (w) => !w.deleted && w.ownerId === target.id && w.name.toLowerCase() === lower,
+    );
+  if (taken) {
+    return errorReply(409, `Workspace "${name}" already exists.`, undefined, [
+      { field: 'name', detail: 'This value is already in use and should be unique.' },
+    ]);
+  }
+  const presetId =
+    req.template_version_preset_id && req.template_version_preset_id !== NIL_UUID
+      ? req.template_version_preset_id
+      : version.presets.find((p) => p.isDefault)?.id;
+  const now = world.stamp();
+  const task: TaskRecord = {
+    id: newId(),
+    name,
+    displayName: req.display_name?.trim() || generateDisplayName(input, name),
+    ownerId: target.id,
+    organizationId: version.organizationId,
+    templateId: version.templateId,
+    templateVersionId: version.id,
+    presetId,
+    workspaceId: null,
+    initialPrompt: input,
+    createdAt: now,
+    deletedAt: null,
+    snapshot: null,
+    agent: { messages: [], busy: false, script: undefined, behaviour: {}, cancel: undefined, generation: 0 },
+  };
+  const ws: WorkspaceRecord = {
+    id: newId(),
+    name,
+    ownerId: target.id,
+    organizationId: version.organizationId,
+    templateId: version.templateId,
+    createdAt: now,
+    updatedAt: now,
+    deleted: false,
+    taskId: task.id,
+    builds: [],
+    appStatuses: [],
+  };
+  task.workspaceId = ws.id;
+  world.tasks.set(task.id, task);
+  world.workspaces.set(ws.id, ws);
+  queueBuild(world, ws, 'start', 'initiator', caller.id, ctx.defaultAgentScript, {
+    templateVersionId: version.id,
+    presetId,
+  });
+  return ok(taskJson(world, task), 201);
+}
+
+/** `GET /tasks?q=…`. */
+export function listTasks(ctx: RequestContext): Reply {
+  const { world, user: caller } = ctx;
+  const invalid = (field: string, detail: string): Reply =>
+    errorReply(400, 'Invalid task search query.', undefined, [{ field, detail }]);
+  const parsed = parseSearchQuery(ctx.query.get('q') ?? '', 'owner');
+  if ('problem' in parsed) return invalid(parsed.problem.field, parsed.problem.detail);
+  const extra = excessParams(parsed.values, ['owner', 'organization', 'status']);
+  if (extra) return invalid(extra.field, extra.detail);
+  let ownerId: string | undefined;
+  let orgId: string | undefined;
+  const ownerValue = parsed.values.get('owner')?.at(-1);
+  if (ownerValue !== undefined) {
+    const found = resolveUserParam(ctx, ownerValue);
+    if ('reply' in found) {
+      return invalid(
+        'owner',
+        `Query param "owner" has invalid value: user ${goQuote(ownerValue)} either does not exist, or you are unauthorized to view them`,
+      );
+    }
+    ownerId = found.user.id;
+  }
+  const orgValue = parsed.values.get('organization')?.at(-1);
+  if (orgValue !== undefined) {
+    const org = world.organizations.get(orgValue) ?? world.organizationByName(orgValue);
+    if (!org || !(readsEverything(caller) || caller.organizationIds.includes(org.id))) {
+      return invalid(
+        'organization',
+        `Query param "organization" has invalid value: organization ${goQuote(orgValue)} either does not exist, or you are unauthorized to view it`,
+      );
+    }
+    orgId = org.id;
+  }
+  const status = parsed.values.get('status')?.at(-1);
+  if (
+    status !== undefined &&
+    !['pending', 'initializing', 'active', 'paused', 'unknown', 'error'].includes(status)
+  ) {
+    // Go casts the value to the Postgres enum unchecked, so the database rejects it.
+    return errorReply(
+      500,
+      'Internal error fetching tasks.',
+      `invalid input value for enum task_status: "${status}"`,
+    );
+  }
+  const tasks = [...world.tasks.values()]
+    .filter((t) => t.deletedAt === null && canRead(caller, t.ownerId, t.organizationId))
+    .filter((t) => ownerId === undefined || t.ownerId === ownerId)
+    .filter((t) => orgId === undefined || t.organizationId === orgId)
+    .filter((t) => status === undefined || taskStatusOf(world, t) === status)
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .map((t) => taskJson(world, t));
+  return ok({ tasks, count: tasks.length });
+}
+
+/** `GET /tasks/{user}/{task}`. */
+export function getTask(ctx: RequestContext): Reply {
+  const found = resolveTask(ctx);
+  if ('reply' in found) return found.reply;
+  const { world } = ctx;
+  if (found.task.workspaceId === null) {
+    return errorReply(500, 'Internal error fetching task.', 'Task workspace ID is invalid.');
+  }
+  const ws = world.workspaceOf(found.task);
+  if (!ws) return notFound();
+  return ok(taskJson(world, found.task));
+}
+
+/** `DELETE /tasks/{user}/{task}`: queues a delete build, then soft-deletes the task at once. */
+export function deleteTask(ctx: RequestContext): Reply {
+  const found = resolveTask(ctx);
+  if ('reply' in found) return found.reply;
+  const { world, user: caller } = ctx;
+  const { task } = found;
+  if (!canWrite(caller, task.ownerId, task.organizationId)) {
+    return errorReply(403, 'Unauthorized to delete workspace.');
+  }
+  const ws = world.workspaceOf(task);
+  if (ws && !ws.deleted) {
+    if (hasActiveJob(ws)) return errorReply(409, 'A workspace build is already active.');
+    // Soft-delete before the build so the build's shutdown does not store a new snapshot.
+    task.deletedAt = world.stamp();
+    task.snapshot = null;
+    stopAgent(task);
+    queueBuild(world, ws, 'delete', 'initiator', caller.id, ctx.defaultAgentScript);
+  } else {
+    task.deletedAt = world.stamp();
+    task.snapshot = null;
+    stopAgent(task);
+  }
+  world.notifyAny();
+  return { status: 202 };
+}

@@ -1,0 +1,52 @@
+import { parseUuid } from '@coder-tasks/types';
+import { canRead } from './auth';
+import { notFound, type Reply, type RequestContext } from './reply';
+import { workspaceJson } from './wire';
+
+/** How often the watch stream sends `event: ping` (ms of the fake clock; coderd uses 15 s). */
+export const WATCH_HEARTBEAT_MS = 15_000;
+
+/**
+ * `GET /api/v2/workspaces/{workspace}/watch` (reference section 5): Server-Sent Events, first `ping`, then
+ * a `data` event with the Workspace right away and again on every change, and a `ping` heartbeat.
+ */
+export function watchWorkspace(ctx: RequestContext): Reply {
+  const { world } = ctx;
+  const id = parseUuid(ctx.params.workspace ?? '');
+  const ws = id ? world.workspaces.get(id) : undefined;
+  if (!ws || !canRead(ctx.user, ws.ownerId, ws.organizationId)) return notFound();
+  return {
+    status: 200,
+    stream: (req, res) => {
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-cache',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+        'X-Coder-Build-Version': world.version,
+        'X-Content-Type-Options': 'nosniff',
+      });
+      let closed = false;
+      const send = (): void => {
+        if (closed) return;
+        res.write(`event: data\ndata: ${JSON.stringify(workspaceJson(world, ws))}\n\n`);
+      };
+      res.write('event: ping\n\n');
+      send();
+      const unsubscribe = world.onWorkspaceChange(ws.id, send);
+      let heartbeat = world.clock.schedule(WATCH_HEARTBEAT_MS, function beat() {
+        if (closed) return;
+        res.write('event: ping\n\n');
+        heartbeat = world.clock.schedule(WATCH_HEARTBEAT_MS, beat);
+      });
+      const stop = (): void => {
+        if (closed) return;
+        closed = true;
+        unsubscribe();
+        heartbeat.cancel();
+      };
+      req.on('close', stop);
+      res.on('close', stop);
+    },
+  };
+}

@@ -1,0 +1,293 @@
+import type { AgentScript } from './agent-script';
+import type { Clock } from './clock';
+import { newId, newToken } from './ids';
+import type {
+  BuildRecord,
+  FakeRole,
+  OrganizationRecord,
+  PresetRecord,
+  TaskRecord,
+  TemplateRecord,
+  TemplateVersionRecord,
+  UserRecord,
+  WorkspaceRecord,
+} from './model';
+import { isLive } from './status';
+
+/**
+ * How long each simulated phase lasts, in milliseconds of the fake clock. Every default is 0: a task
+ * still passes through each phase (one clock tick each), it just does not wait.
+ */
+export interface PhaseDurations {
+  /** A build's provisioner job waits in `pending` (default 0). */
+  buildPending?: number;
+  /** A start build's job runs (workspace `starting`, task `initializing`) (default 0). */
+  buildRunning?: number;
+  /** The agent is `created` before it connects (default 0). */
+  agentConnecting?: number;
+  /** The agent is `starting` (startup scripts) (default 0). */
+  agentStarting?: number;
+  /** The task app's health is `initializing` (default 0). */
+  appInitializing?: number;
+  /** A stop build's job runs (workspace `stopping`, task `unknown`) (default 0). */
+  stopBuild?: number;
+  /** A delete build's job runs (workspace `deleting`) (default 0). */
+  deleteBuild?: number;
+}
+
+const ZERO: Required<PhaseDurations> = {
+  buildPending: 0,
+  buildRunning: 0,
+  agentConnecting: 0,
+  agentStarting: 0,
+  appInitializing: 0,
+  stopBuild: 0,
+  deleteBuild: 0,
+};
+
+/** Checks user-given durations, so that a typo or a negative value fails loudly at start. */
+export function resolveDurations(durations: PhaseDurations | undefined): Required<PhaseDurations> {
+  const out = { ...ZERO };
+  for (const [key, value] of Object.entries(durations ?? {})) {
+    if (!(key in ZERO)) {
+      throw new TypeError(`unknown phase duration "${key}"; known phases: ${Object.keys(ZERO).join(', ')}`);
+    }
+    if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) {
+      throw new RangeError(`duration "${key}" must be a finite number of ms >= 0, got ${String(value)}`);
+    }
+    out[key as keyof PhaseDurations] = value;
+  }
+  return out;
+}
+
+/** A build failure queued with `control.failNextBuild`. */
+export interface QueuedBuildFailure {
+  error: string;
+  transition: 'start' | 'stop' | 'delete' | undefined;
+}
+
+type Listener = () => void;
+
+/** The whole state of one fake server: rows, clock, settings, and the change bus the watch stream uses. */
+export class World {
+  readonly users = new Map<string, UserRecord>();
+  readonly organizations = new Map<string, OrganizationRecord>();
+  readonly templates = new Map<string, TemplateRecord>();
+  readonly versions = new Map<string, TemplateVersionRecord>();
+  readonly workspaces = new Map<string, WorkspaceRecord>();
+  readonly tasks = new Map<string, TaskRecord>();
+  readonly buildFailures: QueuedBuildFailure[] = [];
+  /** Scripts by task id, task name (lower-case) or `*`. */
+  readonly scripts = new Map<string, AgentScript>();
+  durations: Required<PhaseDurations>;
+  tasksEnabled: boolean;
+  version: string;
+  baseUrl = '';
+  private lastStamp = 0;
+  private readonly workspaceListeners = new Map<string, Set<Listener>>();
+  private readonly anyListeners = new Set<Listener>();
+
+  constructor(
+    readonly clock: Clock,
+    options: { durations: Required<PhaseDurations>; tasksEnabled: boolean; version: string },
+  ) {
+    this.durations = options.durations;
+    this.tasksEnabled = options.tasksEnabled;
+    this.version = options.version;
+  }
+
+  /** A fresh record time in microseconds: the clock's time, but always after the previous one. */
+  stamp(): number {
+    const now = Math.floor(this.clock.now()) * 1000;
+    this.lastStamp = Math.max(now, this.lastStamp + 1);
+    return this.lastStamp;
+  }
+
+  /** Records that a workspace changed: bumps `updated_at` and wakes its watchers and `waitFor` callers. */
+  changed(ws: WorkspaceRecord): void {
+    ws.updatedAt = this.stamp();
+    for (const fn of [...(this.workspaceListeners.get(ws.id) ?? [])]) fn();
+    this.notifyAny();
+  }
+
+  /** Wakes `waitFor` callers after a change that is not a workspace event (such as a new message). */
+  notifyAny(): void {
+    for (const fn of [...this.anyListeners]) fn();
+  }
+
+  onWorkspaceChange(workspaceId: string, fn: Listener): () => void {
+    let set = this.workspaceListeners.get(workspaceId);
+    if (!set) {
+      set = new Set();
+      this.workspaceListeners.set(workspaceId, set);
+    }
+    set.add(fn);
+    return () => set.delete(fn);
+  }
+
+  onAnyChange(fn: Listener): () => void {
+    this.anyListeners.add(fn);
+    return () => this.anyListeners.delete(fn);
+  }
+
+  addOrganization(input: { name: string; displayName?: string; isDefault?: boolean }): OrganizationRecord {
+    const org: OrganizationRecord = {
+      id: newId(),
+      name: input.name,
+      displayName: input.displayName ?? input.name,
+      isDefault: input.isDefault ?? false,
+      createdAt: this.stamp(),
+    };
+    this.organizations.set(org.id, org);
+    return org;
+  }
+
+  addUser(input: {
+    username: string;
+    role?: FakeRole;
+    githubUserId?: number;
+    organizationIds: string[];
+    email?: string;
+    name?: string;
+  }): { user: UserRecord; token: string } {
+    if (this.userByName(input.username)) {
+      throw new Error(`a user named "${input.username}" already exists; pick another username`);
+    }
+    const token = newToken();
+    const user: UserRecord = {
+      id: newId(),
+      username: input.username,
+      email: input.email ?? `${input.username}@example.com`,
+      name: input.name ?? '',
+      role: input.role ?? 'member',
+      organizationIds: [...input.organizationIds],
+      githubUserId: input.githubUserId,
+      externalAuth: new Set(),
+      createdAt: this.stamp(),
+      tokenId: token.id,
+      tokenSecret: token.secret,
+      tokenExpiresAt: undefined,
+    };
+    this.users.set(user.id, user);
+    return { user, token: token.token };
+  }
+
+  addTemplate(input: {
+    name: string;
+    organizationId: string;
+    displayName?: string;
+    icon?: string;
+    aiTask?: boolean;
+    taskApp?: boolean;
+    versionName?: string;
+    presets?: { name: string; parameters?: { name: string; value: string }[]; default?: boolean }[];
+    requiredExternalAuth?: string[];
+  }): { template: TemplateRecord; version: TemplateVersionRecord } {
+    const templateId = newId();
+    const version = this.newVersion(templateId, input.organizationId, {
+      name: input.versionName ?? 'v1',
+      aiTask: input.aiTask ?? true,
+      taskApp: input.taskApp ?? true,
+      presets: input.presets ?? [],
+    });
+    const template: TemplateRecord = {
+      id: templateId,
+      name: input.name,
+      displayName: input.displayName ?? '',
+      organizationId: input.organizationId,
+      icon: input.icon ?? '',
+      activeVersionId: version.id,
+      requiredExternalAuth: [...(input.requiredExternalAuth ?? [])],
+      createdAt: this.stamp(),
+    };
+    this.templates.set(template.id, template);
+    return { template, version };
+  }
+
+  newVersion(
+    templateId: string,
+    organizationId: string,
+    input: {
+      name: string;
+      aiTask: boolean;
+      taskApp: boolean;
+      presets: { name: string; parameters?: { name: string; value: string }[]; default?: boolean }[];
+    },
+  ): TemplateVersionRecord {
+    const presets: PresetRecord[] = input.presets.map((p) => ({
+      id: newId(),
+      name: p.name,
+      parameters: p.parameters ?? [],
+      isDefault: p.default ?? false,
+    }));
+    const version: TemplateVersionRecord = {
+      id: newId(),
+      name: input.name,
+      templateId,
+      organizationId,
+      hasAiTask: input.aiTask,
+      hasTaskApp: input.taskApp,
+      presets,
+      createdAt: this.stamp(),
+    };
+    this.versions.set(version.id, version);
+    return version;
+  }
+
+  userByName(username: string): UserRecord | undefined {
+    const lower = username.toLowerCase();
+    for (const u of this.users.values()) if (u.username.toLowerCase() === lower) return u;
+    return undefined;
+  }
+
+  organizationByName(name: string): OrganizationRecord | undefined {
+    const lower = name.toLowerCase();
+    for (const o of this.organizations.values()) if (o.name.toLowerCase() === lower) return o;
+    return undefined;
+  }
+
+  latestBuild(ws: WorkspaceRecord | undefined): BuildRecord | undefined {
+    return ws?.builds.at(-1);
+  }
+
+  workspaceOf(task: TaskRecord): WorkspaceRecord | undefined {
+    return task.workspaceId === null ? undefined : this.workspaces.get(task.workspaceId);
+  }
+
+  taskById(id: string): TaskRecord | undefined {
+    const task = this.tasks.get(id);
+    return task && isLive(task) ? task : undefined;
+  }
+
+  /** A live task by owner and name, case-insensitive (Coder's `LOWER(name)=LOWER(@name)`). */
+  taskByOwnerAndName(ownerId: string, name: string): TaskRecord | undefined {
+    const lower = name.toLowerCase();
+    for (const t of this.tasks.values()) {
+      if (isLive(t) && t.ownerId === ownerId && t.name.toLowerCase() === lower) return t;
+    }
+    return undefined;
+  }
+
+  /** A live task by id or by name (any owner); used by control methods, which are not scoped to a user. */
+  findTask(idOrName: string): TaskRecord | undefined {
+    const byId = this.taskById(idOrName.toLowerCase());
+    if (byId) return byId;
+    const lower = idOrName.toLowerCase();
+    for (const t of this.tasks.values()) if (isLive(t) && t.name.toLowerCase() === lower) return t;
+    return undefined;
+  }
+
+  /** Like {@link findTask} but throws a clear error for tests. */
+  requireTask(idOrName: string): TaskRecord {
+    const task = this.findTask(idOrName);
+    if (!task) throw new Error(`no live task with id or name "${idOrName}" in the fake Coder server`);
+    return task;
+  }
+
+  /** Takes the first queued build failure that applies to this transition, if any. */
+  takeBuildFailure(transition: 'start' | 'stop' | 'delete'): QueuedBuildFailure | undefined {
+    const i = this.buildFailures.findIndex((f) => f.transition === undefined || f.transition === transition);
+    if (i < 0) return undefined;
+    return this.buildFailures.splice(i, 1)[0];
+  }
+}
