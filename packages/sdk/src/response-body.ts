@@ -74,7 +74,7 @@ export function apiErrorFromResponse(raw: RawResponse, ctx: RequestContext, now:
     bodyKind = body === '' ? 'empty' : 'non_json';
     response = {
       message: `unexpected non-JSON response "${contentType ?? ''}"`,
-      detail: body === '' ? 'no response body' : truncate(body, 2048),
+      detail: body === '' ? 'no response body' : truncate(body.trim(), 2048),
     };
   } else if (body.trim() === '') {
     bodyKind = 'empty';
@@ -86,13 +86,13 @@ export function apiErrorFromResponse(raw: RawResponse, ctx: RequestContext, now:
       bodyKind = 'invalid_json';
       response = {
         message: `unexpected status code ${raw.status}, response body is not valid JSON`,
-        detail: truncate(body, 1024),
+        detail: truncate(body.trim(), 1024),
       };
     } else if (!shaped?.success || shaped.data.message === '') {
       bodyKind = 'json_no_message';
       response = {
         message: `unexpected status code ${raw.status}, response has no message`,
-        detail: truncate(body, 1024),
+        detail: truncate(body.trim(), 1024),
       };
     } else {
       bodyKind = 'json';

@@ -37,7 +37,9 @@ export async function startHarness(
     clientWith,
     requestsTo: (path, method) =>
       fake.requests.filter(
-        (r) => (typeof path === 'string' ? r.path === path : path.test(r.path)) && (!method || r.method === method),
+        (r) =>
+          (typeof path === 'string' ? r.path === path : path.test(r.path)) &&
+          (!method || r.method === method),
       ),
   };
 }

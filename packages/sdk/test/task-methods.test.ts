@@ -31,7 +31,10 @@ describe('createTask', () => {
 
   it('lets the server generate a name when none is given', async () => {
     const h = await startHarness();
-    const task = await h.client.createTask('me', { template_version_id: templateVersionId(h), input: 'Write docs' });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'Write docs',
+    });
     expect(task.name).toMatch(/^[a-z0-9-]+-[0-9a-f]{4}$/);
     expect(h.requestsTo('/api/v2/tasks/me', 'POST')[0]?.body).toEqual({
       template_version_id: templateVersionId(h),
@@ -41,7 +44,12 @@ describe('createTask', () => {
 
   it.each([
     ['an invalid name', { name: 'not valid!' }, 400, 'Unable to create a Task with the provided name.'],
-    ['a display name over 64 bytes', { display_name: 'x'.repeat(65) }, 400, 'Display name must be 64 characters or less.'],
+    [
+      'a display name over 64 bytes',
+      { display_name: 'x'.repeat(65) },
+      400,
+      'Display name must be 64 characters or less.',
+    ],
   ])('rejects %s with 400', async (_name, extra, status, message) => {
     const h = await startHarness();
     const error = await h.client
@@ -54,10 +62,12 @@ describe('createTask', () => {
   it('rejects a template without coder_ai_task', async () => {
     const h = await startHarness();
     const plain = h.fake.control.seed?.plainTemplateVersionId ?? '';
-    await expect(h.client.createTask('me', { template_version_id: plain, input: 'x' })).rejects.toMatchObject({
-      status: 400,
-      response: { message: 'Template does not have a valid "coder_ai_task" resource.' },
-    });
+    await expect(h.client.createTask('me', { template_version_id: plain, input: 'x' })).rejects.toMatchObject(
+      {
+        status: 400,
+        response: { message: 'Template does not have a valid "coder_ai_task" resource.' },
+      },
+    );
   });
 
   it('throws 409 on a first attempt whose name is taken, and makes no second task', async () => {
@@ -67,7 +77,9 @@ describe('createTask', () => {
     const error = await h.client.createTask('me', request).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, kind: 'conflict' });
     expect((error as CoderApiError).response.validations?.[0]?.field).toBe('name');
-    expect((error as Error).message).toContain('unexpected status code 409: Workspace "taken" already exists.');
+    expect((error as Error).message).toContain(
+      'unexpected status code 409: Workspace "taken" already exists.',
+    );
     expect(h.fake.control.tasks()).toHaveLength(1);
   });
 });
@@ -75,7 +87,11 @@ describe('createTask', () => {
 describe('reading tasks', () => {
   it('lists with the Go query and reads by id, owner/name and identifier alike', async () => {
     const h = await startHarness({ defaultAgentScript: silent });
-    const created = await h.client.createTask('me', { template_version_id: templateVersionId(h), input: 'a', name: 'one' });
+    const created = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'a',
+      name: 'one',
+    });
     await h.fake.control.waitForIdle();
     const listed = await h.client.listTasks({ owner: 'me', status: 'active' });
     expect(listed.map((t) => t.id)).toEqual([created.id]);
@@ -138,11 +154,21 @@ describe('reading tasks', () => {
 describe('acting on tasks', () => {
   it('sends input to an idle agent, and 409s while it is not ready', async () => {
     const h = await startHarness({ defaultAgentScript: silent });
-    const task = await h.client.createTask('me', { template_version_id: templateVersionId(h), input: 'a', name: 's' });
-    await expect(h.client.sendTaskInput('me', task.id, 'too early')).rejects.toMatchObject({ status: 409, kind: 'conflict' });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'a',
+      name: 's',
+    });
+    await expect(h.client.sendTaskInput('me', task.id, 'too early')).rejects.toMatchObject({
+      status: 409,
+      kind: 'conflict',
+    });
     await h.fake.control.waitForIdle();
     await h.client.sendTaskInput('me', task.id, 'Hello, Agent!');
-    expect(h.requestsTo(`/api/v2/tasks/me/${task.id}/send`).at(-1)).toMatchObject({ body: { input: 'Hello, Agent!' }, status: 204 });
+    expect(h.requestsTo(`/api/v2/tasks/me/${task.id}/send`).at(-1)).toMatchObject({
+      body: { input: 'Hello, Agent!' },
+      status: 204,
+    });
     expect(h.fake.control.task(task.id)?.messages.map((m) => m.content)).toContain('Hello, Agent!');
     await expect(h.client.sendTaskInput('me', task.id, '')).rejects.toMatchObject({
       status: 400,
@@ -152,7 +178,11 @@ describe('acting on tasks', () => {
 
   it('pauses, updates the input of the paused task, resumes (experimental routes)', async () => {
     const h = await startHarness({ defaultAgentScript: silent });
-    const task = await h.client.createTask('me', { template_version_id: templateVersionId(h), input: 'first', name: 'p' });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'first',
+      name: 'p',
+    });
     await h.fake.control.waitForIdle();
     await expect(h.client.updateTaskInput('me', task.id, 'second')).rejects.toMatchObject({
       status: 409,
@@ -172,7 +202,11 @@ describe('acting on tasks', () => {
 
   it('reads live logs and the snapshot of a paused task', async () => {
     const h = await startHarness();
-    const task = await h.client.createTask('me', { template_version_id: templateVersionId(h), input: 'Say hi', name: 'l' });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'Say hi',
+      name: 'l',
+    });
     await h.fake.control.waitForIdle();
     const live = await h.client.getTaskLogs('me', task.id);
     expect(live.snapshot).toBeUndefined();
@@ -191,11 +225,18 @@ describe('acting on tasks', () => {
 
   it('deletes a task: 202, then reads 404', async () => {
     const h = await startHarness();
-    const task = await h.client.createTask('me', { template_version_id: templateVersionId(h), input: 'a', name: 'd' });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'a',
+      name: 'd',
+    });
     await h.fake.control.waitForIdle();
     await expect(h.client.deleteTask('me', task.id)).resolves.toBeUndefined();
     expect(h.requestsTo(`/api/v2/tasks/me/${task.id}`, 'DELETE')[0]?.status).toBe(202);
     await expect(h.client.getTask(task.id)).rejects.toMatchObject({ kind: 'not_found' });
-    await expect(h.client.deleteTask('me', task.id)).rejects.toMatchObject({ status: 404, kind: 'not_found' });
+    await expect(h.client.deleteTask('me', task.id)).rejects.toMatchObject({
+      status: 404,
+      kind: 'not_found',
+    });
   });
 });

@@ -8,6 +8,8 @@ import { onTestFinished } from 'vitest';
  */
 export interface TcpProxy {
   url: string;
+  /** How many connections clients opened so far. */
+  readonly connections: number;
   /** Destroys every open connection whose first request line matches. Returns how many. */
   cut(firstLine: RegExp): number;
 }
@@ -22,12 +24,14 @@ interface Pipe {
 export async function startTcpProxy(target: string): Promise<TcpProxy> {
   const { hostname, port } = new URL(target);
   const open = new Set<Pipe>();
+  let connections = 0;
   const destroy = (pipe: Pipe) => {
     open.delete(pipe);
     pipe.client.destroy();
     pipe.upstream.destroy();
   };
   const server = createServer((client) => {
+    connections++;
     const pipe: Pipe = { client, upstream: connect(Number(port), hostname), firstLine: '' };
     open.add(pipe);
     client.once('data', (chunk: Buffer) => {
@@ -49,6 +53,9 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
   );
   return {
     url: `http://127.0.0.1:${address.port}`,
+    get connections() {
+      return connections;
+    },
     cut(firstLine) {
       const hit = [...open].filter((pipe) => firstLine.test(pipe.firstLine));
       for (const pipe of hit) destroy(pipe);
