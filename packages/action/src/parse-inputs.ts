@@ -1,0 +1,203 @@
+import { validateTaskName } from '@coder-tasks/types';
+import { parseDuration } from './duration';
+import { InputError } from './input-error';
+import { isPermissionLevel, PERMISSION_LEVELS, type PermissionLevel } from './permission';
+
+/** What the action waits for after creating the task or sending it input. */
+export type WaitFor = 'active' | 'complete' | 'none';
+
+/** Every input of action.yml, validated. Built once, frozen, and passed down. */
+export interface ActionInputs {
+  readonly coderUrl: URL;
+  readonly coderToken: string;
+  readonly githubToken: string;
+  readonly template: string | undefined;
+  readonly templateVersionId: string | undefined;
+  readonly templateVersion: string | undefined;
+  readonly preset: string | undefined;
+  readonly presetId: string | undefined;
+  readonly organization: string | undefined;
+  /** Task owner: a username, a user id or `me`; ignored when `mapGithubUser` is set. Default `me`. */
+  readonly coderUser: string;
+  readonly mapGithubUser: boolean;
+  readonly triggerPhrase: string;
+  readonly prompt: string | undefined;
+  readonly issueNumber: number | undefined;
+  readonly waitFor: WaitFor;
+  readonly waitTimeoutMs: number;
+  readonly pollIntervalMs: number;
+  readonly minPermission: PermissionLevel;
+  /** Bot logins, lower-case and without the `[bot]` suffix. */
+  readonly allowedBots: readonly string[];
+  readonly taskNamePrefix: string;
+  readonly postLogs: boolean;
+}
+
+/** Reads one raw input by its action.yml name; returns '' when unset (as `core.getInput` does). */
+export type InputReader = (name: string) => string;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Longest `task-name-prefix`: it leaves room in the 32-character name for the repository, number and hash. */
+export const MAX_TASK_NAME_PREFIX = 10;
+
+/**
+ * Validates every input before any request is made, so a typo fails the step at once with a message
+ * naming the input, instead of half-way through with a task already created.
+ */
+export function parseInputs(read: InputReader): ActionInputs {
+  const get = (name: string): string => read(name).trim();
+  const optional = (name: string): string | undefined => get(name) || undefined;
+
+  const coderUrl = parseUrl(get('coder-url'));
+  const coderToken = requireSecret('coder-token', read('coder-token'));
+  const githubToken = requireSecret('github-token', read('github-token'));
+
+  const template = optional('template');
+  const templateVersionId = optional('template-version-id');
+  const templateVersion = optional('template-version');
+  if (template === undefined && templateVersionId === undefined) {
+    throw new InputError('template', 'set "template" (a template name) or "template-version-id".');
+  }
+  if (template !== undefined && templateVersionId !== undefined) {
+    throw new InputError('template-version-id', 'set either "template" or "template-version-id", not both.');
+  }
+  if (templateVersionId !== undefined && !UUID.test(templateVersionId)) {
+    throw new InputError('template-version-id', `expected a UUID, got "${templateVersionId}".`);
+  }
+  if (templateVersion !== undefined && template === undefined) {
+    throw new InputError('template-version', 'a version name needs "template" too.');
+  }
+  const preset = optional('preset');
+  const presetId = optional('preset-id');
+  if (preset !== undefined && presetId !== undefined) {
+    throw new InputError('preset-id', 'set either "preset" or "preset-id", not both.');
+  }
+  if (presetId !== undefined && !UUID.test(presetId)) {
+    throw new InputError('preset-id', `expected a UUID, got "${presetId}".`);
+  }
+
+  const mapGithubUser = parseBoolean('map-github-user', get('map-github-user') || 'false');
+  const coderUser = get('coder-user') || 'me';
+  if (mapGithubUser && coderUser !== 'me') {
+    throw new InputError('coder-user', 'set either "coder-user" or "map-github-user: true", not both.');
+  }
+  if (/\s|\//.test(coderUser)) {
+    throw new InputError('coder-user', `expected a Coder username, a user id or "me", got "${coderUser}".`);
+  }
+
+  const triggerPhrase = get('trigger-phrase') || '/coder';
+  if (/\s/.test(triggerPhrase) || triggerPhrase.length > 64) {
+    throw new InputError('trigger-phrase', 'expected one word of at most 64 characters, like "/coder".');
+  }
+
+  const issueText = get('issue-number');
+  const issueNumber = issueText === '' ? undefined : Number(issueText);
+  if (issueNumber !== undefined && !(/^\d+$/.test(issueText) && issueNumber > 0)) {
+    throw new InputError('issue-number', `expected a positive whole number, got "${issueText}".`);
+  }
+
+  const waitFor = get('wait-for') || 'complete';
+  if (waitFor !== 'active' && waitFor !== 'complete' && waitFor !== 'none') {
+    throw new InputError('wait-for', `expected "active", "complete" or "none", got "${waitFor}".`);
+  }
+  const waitTimeoutMs = parseDurationInput('wait-timeout', get('wait-timeout') || '30m', 1_000);
+  const pollIntervalMs = parseDurationInput('poll-interval', get('poll-interval') || '5s', 1_000);
+
+  const minPermission = get('min-permission') || 'write';
+  if (!isPermissionLevel(minPermission)) {
+    throw new InputError(
+      'min-permission',
+      `expected one of ${PERMISSION_LEVELS.join(', ')}, got "${minPermission}".`,
+    );
+  }
+
+  const allowedBots = get('allowed-bots')
+    .split(',')
+    .map((login) => normalizeBotLogin(login))
+    .filter((login) => login !== '');
+
+  const taskNamePrefix = get('task-name-prefix') || 'gh';
+  if (taskNamePrefix.length > MAX_TASK_NAME_PREFIX || validateTaskName(taskNamePrefix) !== undefined) {
+    throw new InputError(
+      'task-name-prefix',
+      `expected letters, digits and single hyphens, at most ${MAX_TASK_NAME_PREFIX} characters, got "${taskNamePrefix}".`,
+    );
+  }
+  const postLogs = parseBoolean('post-logs', get('post-logs') || 'true');
+
+  return Object.freeze({
+    coderUrl,
+    coderToken,
+    githubToken,
+    template,
+    templateVersionId,
+    templateVersion,
+    preset,
+    presetId,
+    organization: optional('organization'),
+    coderUser,
+    mapGithubUser,
+    triggerPhrase,
+    prompt: optional('prompt'),
+    issueNumber,
+    waitFor,
+    waitTimeoutMs,
+    pollIntervalMs,
+    minPermission,
+    allowedBots: Object.freeze(allowedBots),
+    taskNamePrefix: taskNamePrefix.toLowerCase(),
+    postLogs,
+  });
+}
+
+/** Lower-cases a bot login and drops the `[bot]` suffix GitHub Apps carry, so both spellings match. */
+export function normalizeBotLogin(login: string): string {
+  return login
+    .trim()
+    .toLowerCase()
+    .replace(/\[bot\]$/, '');
+}
+
+function parseUrl(text: string): URL {
+  if (text === '') throw new InputError('coder-url', 'required: the URL of your Coder deployment.');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError('coder-url', 'expected an http(s) URL like https://coder.example.com.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError('coder-url', `expected an http(s) URL, got the scheme "${url.protocol}".`);
+  }
+  // Credentials in the URL would end up in logs and links; the token input is the place for them.
+  if (url.username !== '' || url.password !== '') {
+    throw new InputError('coder-url', 'must not contain a user name or password; use "coder-token".');
+  }
+  return url;
+}
+
+function requireSecret(name: string, value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    throw new InputError(name, 'required and empty: set it from a repository secret (see the README).');
+  }
+  // Never echo the value: it is a secret even when malformed.
+  if (/\s/.test(trimmed)) throw new InputError(name, 'contains white space; check the secret.');
+  return trimmed;
+}
+
+function parseBoolean(name: string, text: string): boolean {
+  if (TRUE.includes(text)) return true;
+  if (FALSE.includes(text)) return false;
+  throw new InputError(name, `expected true or false, got "${text}".`);
+}
+
+function parseDurationInput(name: string, text: string, minimumMs: number): number {
+  const ms = parseDuration(text);
+  if (ms === undefined)
+    throw new InputError(name, `expected a duration like 90s, 30m or 1h30m, got "${text}".`);
+  if (ms < minimumMs) throw new InputError(name, `must be at least ${minimumMs / 1_000}s, got "${text}".`);
+  return ms;
+}

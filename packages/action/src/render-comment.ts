@@ -1,0 +1,157 @@
+import { codeBlock, normalizeCodeText } from './markdown';
+import { COMMENT_MARKER } from './marker';
+import { type LogMessage, type Measure, renderConversation } from './render-logs';
+
+/** GitHub rejects an issue comment body longer than this many characters. */
+export const COMMENT_LIMIT = 65_536;
+/** GitHub rejects a job summary over 1 MiB; this leaves room for the step's other output. */
+export const SUMMARY_LIMIT_BYTES = 1_000_000;
+
+/** Where the run is: the headline of the status comment. */
+export type Phase =
+  | 'acknowledged'
+  | 'starting'
+  | 'working'
+  | 'idle'
+  | 'sending'
+  | 'submitted'
+  | 'active'
+  | 'complete'
+  | 'failed'
+  | 'timed-out'
+  | 'paused'
+  | 'cancelled';
+
+const HEADLINES: Record<Phase, string> = {
+  acknowledged: '👀 Coder task: on it',
+  starting: '⏳ Coder task: starting',
+  working: '⚙️ Coder task: working',
+  idle: '💤 Coder task: idle',
+  sending: '📨 Coder task: sending your request to the existing task',
+  submitted: '📨 Coder task: request submitted',
+  active: '✅ Coder task: running',
+  complete: '✅ Coder task: complete',
+  failed: '❌ Coder task: failed',
+  'timed-out': '⌛ Coder task: timed out',
+  paused: '⏸️ Coder task: paused',
+  cancelled: '🛑 Coder task: run cancelled',
+};
+
+/** Everything the status comment shows; every string from outside is rendered inside a code block. */
+export interface StatusView {
+  phase: Phase;
+  runUrl: string;
+  requester?: string | undefined;
+  task?:
+    | {
+        name: string;
+        url: string;
+        status: string;
+        state: string | undefined;
+        /** The agent's last status message (untrusted). */
+        message: string | undefined;
+      }
+    | undefined;
+  /** True when the request went to a task an earlier request created. */
+  reused?: boolean | undefined;
+  /** Why the run failed, already free of tokens (untrusted: may quote a server). */
+  reason?: string | undefined;
+  /** The conversation, when logs are posted. */
+  logs?: readonly LogMessage[] | undefined;
+  /** Set when the logs could not be read; said instead of the conversation. */
+  logsError?: string | undefined;
+}
+
+/** Options of {@link renderStatus}. */
+export interface RenderOptions {
+  /** Default {@link COMMENT_LIMIT}. */
+  limit?: number;
+  /** Default: UTF-16 length, which is never less than the characters GitHub counts. */
+  measure?: Measure;
+  redact: (text: string) => string;
+  /** Default "the job summary of the workflow run". */
+  fullLogsAt?: string;
+  /** Default true: the hidden marker that stops the action from answering its own comments. */
+  marker?: boolean;
+}
+
+/** The rendered body and whether the logs in it were trimmed. */
+export interface RenderedStatus {
+  body: string;
+  logsTruncated: boolean;
+}
+
+const MAX_UNTRUSTED_LINE = 2_000;
+
+function untrusted(label: string, text: string, redact: (text: string) => string): string {
+  let clean = normalizeCodeText(redact(text));
+  if (clean.length > MAX_UNTRUSTED_LINE) clean = `${clean.slice(0, MAX_UNTRUSTED_LINE)}\n[… cut]`;
+  return `**${label}**\n\n${codeBlock(clean)}`;
+}
+
+function link(text: string, url: string): string {
+  // Parentheses and spaces would end a Markdown link early; percent-encode them.
+  const safe = encodeURI(decodeURIComponentSafe(url)).replace(
+    /[()]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16)}`,
+  );
+  return `[${text}](${safe})`;
+}
+
+function decodeURIComponentSafe(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Renders the one status comment the action keeps up to date: headline, links to the task and the run,
+ * the task's status, the agent's last message, the failure reason, and the conversation. It always fits
+ * `limit`: the conversation gets what the rest leaves, newest messages first.
+ */
+export function renderStatus(view: StatusView, options: RenderOptions): RenderedStatus {
+  const limit = options.limit ?? COMMENT_LIMIT;
+  const measure = options.measure ?? ((text: string) => text.length);
+  const parts: string[] = [];
+  if (options.marker ?? true) parts.push(COMMENT_MARKER);
+  parts.push(`### ${HEADLINES[view.phase]}`);
+  const links = [
+    view.task ? link(`Task ${view.task.name}`, view.task.url) : undefined,
+    link('Workflow run', view.runUrl),
+  ];
+  parts.push(links.filter((l) => l !== undefined).join(' · '));
+  const facts: string[] = [];
+  // Usernames are letters, digits and hyphens; still escape so a strange one cannot inject Markdown.
+  if (view.requester) facts.push(`Requested by \`${view.requester.replace(/`/g, '')}\``);
+  if (view.reused) facts.push('sent to the existing task for this thread');
+  if (view.task?.status) {
+    facts.push(`status \`${view.task.status.replace(/`/g, '')}\``);
+  }
+  if (view.task?.state) {
+    facts.push(`state \`${view.task.state.replace(/`/g, '')}\``);
+  }
+  if (facts.length > 0) parts.push(facts.join(' · '));
+  if (view.reason) parts.push(untrusted('Reason', view.reason, options.redact));
+  if (view.task?.message)
+    parts.push(untrusted("The agent's last status message", view.task.message, options.redact));
+  if (view.logsError) parts.push(untrusted('The logs could not be read', view.logsError, options.redact));
+  const footer = '<sub>Posted by the Coder Tasks action; this comment is updated in place.</sub>';
+  // Each untrusted part is capped, so the head stays far below any limit and the logs get the rest.
+  const head = parts.join('\n\n');
+  let logsTruncated = false;
+  let conversation = '';
+  if (view.logs) {
+    const budget = limit - measure(head) - measure(footer) - 4;
+    const rendered = renderConversation(view.logs, {
+      budget,
+      measure,
+      redact: options.redact,
+      fullLogsAt: options.fullLogsAt ?? 'the job summary of the workflow run',
+    });
+    logsTruncated = rendered.truncated;
+    conversation = `\n\n${rendered.markdown}`;
+  }
+  return { body: `${head}${conversation}\n\n${footer}`, logsTruncated };
+}
