@@ -40,21 +40,25 @@ export function queueBuild(
     agent: null,
     app: null,
   };
+  // A failure queued with control.failNextBuild belongs to the next build queued, not the next to finish.
+  const failure = world.takeBuildFailure(transition);
   ws.builds.push(build);
   world.changed(ws);
   const task = ws.taskId ? world.tasks.get(ws.taskId) : undefined;
   const d = world.durations;
-  const step = (ms: number, fn: () => void): void => {
+  // `after` runs once the phase's change is published, so watchers see the app turn healthy before the
+  // agent's first report.
+  const step = (ms: number, fn: () => void, after?: () => void): void => {
     world.clock.schedule(ms, () => {
       if (ws.builds.at(-1) !== build) return;
       fn();
       build.updatedAt = world.stamp();
       world.changed(ws);
+      after?.();
     });
   };
 
   const finishJob = (then: () => void): void => {
-    const failure = world.takeBuildFailure(transition);
     build.job.completedAt = world.stamp();
     if (failure) {
       build.job.status = 'failed';
@@ -80,10 +84,15 @@ export function queueBuild(
             step(d.agentStarting, () => {
               if (build.agent) build.agent.lifecycle = 'ready';
               if (!build.app) return;
-              step(d.appInitializing, () => {
-                if (build.app) build.app.health = 'healthy';
-                if (task && task.deletedAt === null) startAgent(world, task, ws, agentFallback);
-              });
+              step(
+                d.appInitializing,
+                () => {
+                  if (build.app) build.app.health = 'healthy';
+                },
+                () => {
+                  if (task && task.deletedAt === null) startAgent(world, task, ws, agentFallback);
+                },
+              );
             });
           });
         }),

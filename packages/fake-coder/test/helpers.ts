@@ -1,0 +1,65 @@
+import { type FakeCoder, type FakeCoderOptions, startFakeCoder } from '../src/index';
+
+/** A parsed HTTP answer from the fake. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+/** Calls the fake over real HTTP as `token` (default: admin). Pass `token: null` for no credentials. */
+export async function call(
+  fake: FakeCoder,
+  method: string,
+  path: string,
+  options: { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = options.token === undefined ? fake.token : options.token;
+  if (token !== null) headers['Coder-Session-Token'] = token;
+  let body: string | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(`${fake.url}${path}`, { method, headers, body });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+/** Starts a fake for one test file and closes it afterwards. */
+export async function withFake<T>(
+  options: FakeCoderOptions,
+  fn: (fake: FakeCoder) => Promise<T>,
+): Promise<T> {
+  const fake = await startFakeCoder(options);
+  try {
+    return await fn(fake);
+  } finally {
+    await fake.close();
+  }
+}
+
+/** Creates a task for `user` (default `me`) from the seeded AI template and returns its JSON. */
+export async function createTask(
+  fake: FakeCoder,
+  body: Record<string, unknown> = {},
+  options: { token?: string; user?: string } = {},
+): Promise<Record<string, unknown> & { id: string; name: string; status: string }> {
+  const res = await call(fake, 'POST', `/api/v2/tasks/${options.user ?? 'me'}`, {
+    token: options.token,
+    body: {
+      template_version_id: fake.control.seed?.templateVersionId,
+      input: 'Fix the flaky login test',
+      ...body,
+    },
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
+  return res.json as Record<string, unknown> & { id: string; name: string; status: string };
+}
