@@ -167,7 +167,7 @@ export class CoderClient {
   }
 
   /** Go: `Client.CreateTask`. With a `name`, a retry that meets "already exists" returns the task it made. */
-  createTask(user: string, request: CreateTaskRequest, options?: CallOptions): Promise<Task> {
+  async createTask(user: string, request: CreateTaskRequest, options?: CallOptions): Promise<Task> {
     const body = serializeCreateTaskRequest(request);
     const path = `/api/v2/tasks/${seg('user', user)}`;
     const recover = body.name ? (e: CoderApiError) => this.findCreated(user, body, e) : undefined;
@@ -187,17 +187,17 @@ export class CoderClient {
   }
 
   /** Go: `Client.TaskByID`. Any task the caller can read, by id (or a name of the caller's own task). */
-  getTask(id: string, options?: CallOptions): Promise<Task> {
+  async getTask(id: string, options?: CallOptions): Promise<Task> {
     return this.get(`/api/v2/tasks/me/${seg('id', id)}`, task, options);
   }
 
   /** Go: `Client.TaskByOwnerAndName`. `owner` is a username, user id or `me`. */
-  getTaskByOwnerAndName(owner: string, name: string, options?: CallOptions): Promise<Task> {
+  async getTaskByOwnerAndName(owner: string, name: string, options?: CallOptions): Promise<Task> {
     return this.get(`/api/v2/tasks/${seg('owner', owner || 'me')}/${seg('name', name)}`, task, options);
   }
 
   /** Go: `Client.TaskByIdentifier`: a task id, `name` (yours) or `owner/name`. */
-  getTaskByIdentifier(identifier: string, options?: CallOptions): Promise<Task> {
+  async getTaskByIdentifier(identifier: string, options?: CallOptions): Promise<Task> {
     const parsed = parseTaskIdentifier(identifier);
     return parsed.kind === 'id'
       ? this.getTask(parsed.id, options)
@@ -205,56 +205,56 @@ export class CoderClient {
   }
 
   /** Go: `Client.DeleteTask`. Retried safely: a repeat that finds the task gone counts as done. */
-  deleteTask(user: string, id: string, options?: CallOptions): Promise<void> {
+  async deleteTask(user: string, id: string, options?: CallOptions): Promise<void> {
     const path = `/api/v2/tasks/${seg('user', user)}/${seg('id', id)}`;
     const recover = async (e: CoderApiError) => (e.status === 404 ? { value: undefined } : undefined);
     return this.request<void>({ method: 'DELETE', path, repeatable: true, recover }, options);
   }
 
   /** Go: `Client.TaskSend`. Sends input to the running agent; never repeated once it may have arrived. */
-  sendTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
+  async sendTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
     const path = `/api/v2/tasks/${seg('user', user)}/${seg('id', id)}/send`;
     return this.request<void>({ method: 'POST', path, body: { input }, repeatable: false }, options);
   }
 
   /** Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. */
-  updateTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
+  async updateTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
     const path = `/api/v2/tasks/${seg('user', user)}/${seg('id', id)}/input`;
     return this.request<void>({ method: 'PATCH', path, body: { input }, repeatable: true }, options);
   }
 
   /** Go: `Client.PauseTask` (on `/api/experimental`, as Go). Stops the task's workspace. */
-  pauseTask(user: string, id: string, options?: CallOptions): Promise<PauseTaskResponse> {
+  async pauseTask(user: string, id: string, options?: CallOptions): Promise<PauseTaskResponse> {
     const path = `/api/experimental/tasks/${seg('user', user)}/${seg('id', id)}/pause`;
     const decode = (d: unknown) => parseWire(PauseTaskResponseSchema, d, 'PauseTaskResponse');
     return this.request({ method: 'POST', path, decode, repeatable: false }, options);
   }
 
   /** Go: `Client.ResumeTask` (on `/api/experimental`, as Go). Starts the task's workspace again. */
-  resumeTask(user: string, id: string, options?: CallOptions): Promise<ResumeTaskResponse> {
+  async resumeTask(user: string, id: string, options?: CallOptions): Promise<ResumeTaskResponse> {
     const path = `/api/experimental/tasks/${seg('user', user)}/${seg('id', id)}/resume`;
     const decode = (d: unknown) => parseWire(ResumeTaskResponseSchema, d, 'ResumeTaskResponse');
     return this.request({ method: 'POST', path, decode, repeatable: false }, options);
   }
 
   /** Go: `Client.TaskLogs`. Live messages of an active task, or the snapshot taken at pause. */
-  getTaskLogs(user: string, id: string, options?: CallOptions): Promise<TaskLogsResponse> {
+  async getTaskLogs(user: string, id: string, options?: CallOptions): Promise<TaskLogsResponse> {
     const decode = (d: unknown) => parseWire(TaskLogsResponseSchema, d, 'TaskLogsResponse');
     return this.get(`/api/v2/tasks/${seg('user', user)}/${seg('id', id)}/logs`, decode, options);
   }
 
   /** Go: `Client.BuildInfo`. The server's version; needs no authentication. */
-  buildInfo(options?: CallOptions): Promise<BuildInfo> {
+  async buildInfo(options?: CallOptions): Promise<BuildInfo> {
     return this.get('/api/v2/buildinfo', (d) => parseWire(BuildInfoSchema, d, 'BuildInfo'), options);
   }
 
   /** Go: `Client.User(ctx, "me")`. The user the token belongs to. */
-  me(options?: CallOptions): Promise<User> {
+  async me(options?: CallOptions): Promise<User> {
     return this.get('/api/v2/users/me', (d) => parseWire(UserSchema, d, 'User'), options);
   }
 
   /** Go: `Client.OrganizationByName` / `Client.Organization`. */
-  getOrganization(idOrName: string, options?: CallOptions): Promise<Organization> {
+  async getOrganization(idOrName: string, options?: CallOptions): Promise<Organization> {
     const decode = (d: unknown) => parseWire(OrganizationSchema, d, 'Organization');
     return this.get(`/api/v2/organizations/${seg('idOrName', idOrName)}`, decode, options);
   }
@@ -300,7 +300,7 @@ export class CoderClient {
   }
 
   /** Go: `Client.Workspace`. */
-  getWorkspace(id: string, options?: CallOptions): Promise<Workspace> {
+  async getWorkspace(id: string, options?: CallOptions): Promise<Workspace> {
     const decode = (d: unknown) => parseWire(WorkspaceSchema, d, 'Workspace');
     return this.get(`/api/v2/workspaces/${seg('id', id)}`, decode, options);
   }
@@ -319,7 +319,7 @@ export class CoderClient {
   }
 
   /** Waits for a task to reach a state; see {@link WaitForTaskOptions}. */
-  waitForTask(target: Task | string, options: WaitForTaskOptions): Promise<Task> {
+  async waitForTask(target: Task | string, options: WaitForTaskOptions): Promise<Task> {
     return waitForTask(this, target, options);
   }
 

@@ -138,8 +138,8 @@ describe('reading tasks', () => {
 
   it('rejects a malformed identifier and empty ids before sending anything', async () => {
     const h = await startHarness();
-    expect(() => h.client.getTaskByIdentifier('a/b/c')).toThrow('invalid task identifier: "a/b/c"');
-    expect(() => h.client.getTask('')).toThrow('`id` must be a non-empty string, got ""');
+    await expect(h.client.getTaskByIdentifier('a/b/c')).rejects.toThrow('invalid task identifier: "a/b/c"');
+    await expect(h.client.getTask('')).rejects.toThrow('`id` must be a non-empty string, got ""');
     expect(h.fake.requests).toHaveLength(0);
   });
 

@@ -1,0 +1,112 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CoderApiError, CoderConnectionError } from '../src/index';
+import { startHarness, templateVersionId } from './harness';
+
+const CREATE = '/api/v2/tasks/me';
+
+describe('createTask is safe to repeat when the caller names the task', () => {
+  it.each([
+    [
+      'the connection is reset after the server created the task',
+      { kind: 'resetBeforeResponse' as const, afterHandler: true },
+    ],
+    ['the answer is cut off halfway', { kind: 'resetMidResponse' as const }],
+  ])('returns the one task when %s', async (_name, fault) => {
+    const h = await startHarness();
+    h.fake.control.faults.inject({ ...fault, route: CREATE, method: 'POST', times: 1 });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'Do it',
+      name: 'only-one',
+    });
+    expect(task).toMatchObject({ name: 'only-one', initial_prompt: 'Do it' });
+    expect(h.fake.control.tasks()).toHaveLength(1);
+    expect(h.fake.control.tasks()[0]?.id).toBe(task.id);
+    expect(h.requestsTo(CREATE, 'POST')).toHaveLength(2);
+    expect(h.requestsTo(CREATE, 'POST').at(-1)?.status).toBe(409);
+    expect(h.requestsTo('/api/v2/tasks/me/only-one', 'GET')).toHaveLength(1);
+  });
+
+  it('makes exactly one task under a burst of failures (502, reset, timeout)', async () => {
+    const h = await startHarness();
+    const faults = h.fake.control.faults;
+    faults.inject({ kind: 'status', status: 502, route: CREATE, method: 'POST', times: 1 });
+    faults.inject({ kind: 'latency', ms: 1_000, route: CREATE, method: 'POST', skip: 1, times: 1 });
+    // Counted only on requests no earlier fault took: this hits the third attempt.
+    faults.inject({
+      kind: 'resetBeforeResponse',
+      afterHandler: true,
+      route: CREATE,
+      method: 'POST',
+      skip: 1,
+      times: 1,
+    });
+    const task = await h.client.createTask(
+      'me',
+      { template_version_id: templateVersionId(h), input: 'Flaky network', name: 'burst' },
+      { timeout: 300, retries: 5 },
+    );
+    // The slow attempt reaches the handler after the client gave up on it: wait until it answered.
+    const answered = () => h.requestsTo(CREATE, 'POST').filter((r) => r.status === 201 || r.status === 409);
+    await vi.waitFor(() => expect(answered()).toHaveLength(2), {
+      timeout: 10_000,
+    });
+    expect(h.fake.control.tasks().map((t) => t.id)).toEqual([task.id]);
+    // 502, slow (timed out, created later or earlier), reset after creating, 409 → adopted.
+    expect(h.requestsTo(CREATE, 'POST')).toHaveLength(4);
+  });
+
+  it('does not adopt another task that already had the name', async () => {
+    const h = await startHarness();
+    await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'theirs',
+      name: 'shared',
+    });
+    h.fake.control.faults.inject({ kind: 'resetBeforeResponse', route: CREATE, method: 'POST', times: 1 });
+    const error = await h.client
+      .createTask('me', { template_version_id: templateVersionId(h), input: 'mine', name: 'shared' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoderApiError);
+    expect(error).toMatchObject({ status: 409 });
+    expect(h.fake.control.tasks()).toHaveLength(1);
+  });
+
+  it('never repeats a create without a name (the server would make a second task)', async () => {
+    const h = await startHarness();
+    h.fake.control.faults.inject({
+      kind: 'resetBeforeResponse',
+      afterHandler: true,
+      route: CREATE,
+      method: 'POST',
+      times: 1,
+    });
+    const error = await h.client
+      .createTask('me', { template_version_id: templateVersionId(h), input: 'no name' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoderConnectionError);
+    expect(h.requestsTo(CREATE, 'POST')).toHaveLength(1);
+    expect(h.fake.control.tasks()).toHaveLength(1);
+  });
+
+  it('treats a repeated delete that finds the task gone as done', async () => {
+    const h = await startHarness();
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'x',
+      name: 'gone',
+    });
+    await h.fake.control.waitForIdle();
+    const path = `/api/v2/tasks/me/${task.id}`;
+    h.fake.control.faults.inject({
+      kind: 'resetBeforeResponse',
+      afterHandler: true,
+      route: path,
+      method: 'DELETE',
+      times: 1,
+    });
+    await expect(h.client.deleteTask('me', task.id)).resolves.toBeUndefined();
+    expect(h.requestsTo(path, 'DELETE').at(-1)?.status).toBe(404);
+    expect(h.fake.control.tasks()).toHaveLength(0);
+  });
+});
