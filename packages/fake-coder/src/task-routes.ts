@@ -60,14 +60,19 @@ export function createTask(ctx: RequestContext): Reply {
       missing.map((p) => ({ field: 'external_auth', detail: p })),
     );
   }
-  const name = req.name || generateTaskName(input);
-  const lower = name.toLowerCase();
-  const taken =
-    world.taskByOwnerAndName(target.id, name) !== undefined ||
-    [...world.workspaces.values()].some(
-      (w) => !w.deleted && w.ownerId === target.id && w.name.toLowerCase() === lower,
+  const taken = (candidate: string): boolean => {
+    const lower = candidate.toLowerCase();
+    return (
+      world.taskByOwnerAndName(target.id, candidate) !== undefined ||
+      [...world.workspaces.values()].some(
+        (w) => !w.deleted && w.ownerId === target.id && w.name.toLowerCase() === lower,
+      )
     );
-  if (taken) {
+  };
+  let name = req.name || generateTaskName(input);
+  // Four hex digits collide often enough in a busy test run; a generated name is redrawn, not refused.
+  for (let i = 0; !req.name && taken(name) && i < 20; i++) name = generateTaskName(input);
+  if (taken(name)) {
     return errorReply(409, `Workspace "${name}" already exists.`, undefined, [
       { field: 'name', detail: 'This value is already in use and should be unique.' },
     ]);

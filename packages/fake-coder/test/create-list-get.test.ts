@@ -8,7 +8,7 @@ import {
 } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { call, createTask } from './helpers';
+import { call, createTask, seedOf } from './helpers';
 
 // Create, list and get, their success shapes and every error path of reference 1.3 and section 8.
 
@@ -22,7 +22,7 @@ const NOT_FOUND = { message: 'Resource not found or you do not have access to th
 
 describe('create', () => {
   it('answers 201 with a pending Task and stores what was asked', async () => {
-    const seed = fake.control.seed!;
+    const seed = seedOf(fake);
     const res = await call(fake, 'POST', '/api/v2/tasks/me', {
       body: {
         template_version_id: seed.templateVersionId,

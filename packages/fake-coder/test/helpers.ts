@@ -1,4 +1,4 @@
-import { type FakeCoder, type FakeCoderOptions, startFakeCoder } from '../src/index';
+import { type FakeCoder, type FakeCoderOptions, type SeedInfo, startFakeCoder } from '../src/index';
 
 /** A parsed HTTP answer from the fake. */
 export interface Answer {
@@ -62,4 +62,11 @@ export async function createTask(
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
   return res.json as Record<string, unknown> & { id: string; name: string; status: string };
+}
+
+/** The default seed's ids (fails the test clearly when the fake was started without a seed). */
+export function seedOf(fake: FakeCoder): SeedInfo {
+  const seed = fake.control.seed;
+  if (!seed) throw new Error('this test needs the default seed');
+  return seed;
 }

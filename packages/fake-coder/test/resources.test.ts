@@ -11,7 +11,7 @@ import {
 } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { call, createTask } from './helpers';
+import { call, createTask, seedOf } from './helpers';
 
 // The routes around tasks (reference section 9).
 
@@ -83,7 +83,7 @@ describe('section 9 routes', () => {
   });
 
   it('serves templates, by name case-insensitively, their versions and presets', async () => {
-    const seed = fake.control.seed!;
+    const seed = seedOf(fake);
     const list = (await call(fake, 'GET', '/api/v2/organizations/coder/templates')).json as unknown[];
     expect(list.map((t) => parseWire(TemplateSchema, t, 'Template').name)).toEqual(['plain', 'tasks']);
     const ai = (await call(fake, 'GET', '/api/v2/templates?q=has-ai-task:true')).json as { name: string }[];
