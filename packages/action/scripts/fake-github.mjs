@@ -67,7 +67,8 @@ export async function startFakeGitHub(options = {}) {
       return send(401, { message: 'Bad credentials' });
     }
     let m;
-    m = route('POST', '/issues/comments/(\\d+)/reactions') ?? route('POST', '/pulls/comments/(\\d+)/reactions');
+    m =
+      route('POST', '/issues/comments/(\\d+)/reactions') ?? route('POST', '/pulls/comments/(\\d+)/reactions');
     if (m) {
       return send(201, { id: nextId++, content: body?.content, user: { login: 'github-actions[bot]' } });
     }

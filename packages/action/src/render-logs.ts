@@ -1,4 +1,4 @@
-import { codeBlock, details, normalizeCodeText } from './markdown';
+import { codeBlock, details, escapeHtml, normalizeCodeText } from './markdown';
 
 /** One message of the task's conversation (a `TaskLogEntry` reduced to what is rendered). */
 export interface LogMessage {
@@ -35,7 +35,8 @@ const LABELS: Record<string, string> = { input: '→ Sent to the agent', output:
 const NOTE_RESERVE = 240;
 
 function block(type: string, text: string, cutCharacters: number): string {
-  const label = LABELS[type] ?? `Message of type ${JSON.stringify(type).slice(0, 40)}`;
+  // The type comes from the server: escaped, since a newer server may send anything there.
+  const label = LABELS[type] ?? `Message of type ${escapeHtml(type.slice(0, 40))}`;
   const cut = cutCharacters > 0 ? ` (its first ${cutCharacters} characters left out)` : '';
   return `**${label}**${cut}\n\n${codeBlock(text)}`;
 }

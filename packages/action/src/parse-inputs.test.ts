@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { parseInputs } from './parse-inputs';
+
+const base: Record<string, string> = {
+  'coder-url': 'https://coder.example.com',
+  'coder-token': 'abcdefghij-0123456789abcdefghijkl',
+  'github-token': 'ghs_x',
+  template: 'tasks',
+};
+const read = (overrides: Record<string, string>) => (name: string) => ({ ...base, ...overrides })[name] ?? '';
+
+describe('parseInputs', () => {
+  it('applies the documented defaults and freezes the result', () => {
+    const inputs = parseInputs(read({}));
+    expect(inputs).toMatchObject({
+      coderUser: 'me',
+      mapGithubUser: false,
+      triggerPhrase: '/coder',
+      waitFor: 'complete',
+      waitTimeoutMs: 30 * 60_000,
+      pollIntervalMs: 5_000,
+      minPermission: 'write',
+      allowedBots: [],
+      taskNamePrefix: 'gh',
+      postLogs: true,
+      prompt: undefined,
+      issueNumber: undefined,
+    });
+    expect(inputs.coderUrl.href).toBe('https://coder.example.com/');
+    expect(Object.isFrozen(inputs)).toBe(true);
+    expect(Object.isFrozen(inputs.allowedBots)).toBe(true);
+  });
+
+  it('reads every input it is given', () => {
+    const inputs = parseInputs(
+      read({
+        'wait-for': 'active',
+        'wait-timeout': '1h30m',
+        'poll-interval': '90s',
+        'min-permission': 'maintain',
+        'allowed-bots': ' Renovate[bot], dependabot ,,',
+        'task-name-prefix': 'Bot',
+        'post-logs': 'False',
+        'issue-number': '42',
+        prompt: ' do it ',
+        preset: 'large',
+        'template-version': 'v1',
+        organization: 'coder',
+        'map-github-user': 'true',
+      }),
+    );
+    expect(inputs).toMatchObject({
+      waitFor: 'active',
+      waitTimeoutMs: 5_400_000,
+      pollIntervalMs: 90_000,
+      minPermission: 'maintain',
+      allowedBots: ['renovate', 'dependabot'],
+      taskNamePrefix: 'bot',
+      postLogs: false,
+      issueNumber: 42,
+      prompt: 'do it',
+      preset: 'large',
+      templateVersion: 'v1',
+      organization: 'coder',
+      mapGithubUser: true,
+    });
+  });
+
+  it.each([
+    [{ 'coder-url': '' }, 'Input "coder-url": required'],
+    [{ 'coder-url': 'coder.example.com' }, 'Input "coder-url": expected an http(s) URL'],
+    [
+      { 'coder-url': 'ftp://coder.example.com' },
+      'Input "coder-url": expected an http(s) URL, got the scheme "ftp:"',
+    ],
+    [
+      { 'coder-url': 'https://u:p@coder.example.com' },
+      'Input "coder-url": must not contain a user name or password',
+    ],
+    [{ 'coder-token': '  ' }, 'Input "coder-token": required and empty'],
+    [{ 'github-token': '' }, 'Input "github-token": required and empty'],
+    [{ template: '' }, 'Input "template": set "template"'],
+    [{ 'template-version-id': 'not-a-uuid', template: '' }, 'Input "template-version-id": expected a UUID'],
+    [{ 'template-version-id': '0e0e0e0e-0000-4000-8000-000000000000' }, 'not both'],
+    [{ preset: 'a', 'preset-id': '0e0e0e0e-0000-4000-8000-000000000000' }, 'Input "preset-id": set either'],
+    [{ 'coder-user': 'alice', 'map-github-user': 'true' }, 'Input "coder-user": set either'],
+    [{ 'map-github-user': 'yes' }, 'Input "map-github-user": expected true or false, got "yes"'],
+    [{ 'wait-for': 'done' }, 'Input "wait-for": expected "active", "complete" or "none", got "done"'],
+    [{ 'wait-timeout': '30' }, 'Input "wait-timeout": expected a duration like 90s, 30m or 1h30m, got "30"'],
+    [{ 'wait-timeout': '10 minutes' }, 'Input "wait-timeout": expected a duration'],
+    [{ 'poll-interval': '10ms' }, 'Input "poll-interval": must be at least 1s'],
+    [
+      { 'min-permission': 'owner' },
+      'Input "min-permission": expected one of read, triage, write, maintain, admin',
+    ],
+    [{ 'issue-number': '-3' }, 'Input "issue-number": expected a positive whole number'],
+    [{ 'issue-number': '1.5' }, 'Input "issue-number": expected a positive whole number'],
+    [{ 'task-name-prefix': 'bad_prefix' }, 'Input "task-name-prefix"'],
+    [{ 'task-name-prefix': 'waytoolongprefix' }, 'Input "task-name-prefix"'],
+    [{ 'trigger-phrase': 'two words' }, 'Input "trigger-phrase"'],
+  ])('rejects %j with a message naming the input', (overrides, message) => {
+    expect(() => parseInputs(read(overrides))).toThrow(message);
+  });
+
+  it('never echoes a token in its errors', () => {
+    const secret = 'abcdefghij-Xq7Zp9Kw3Lm5Nb2Vc8Rt4Ys';
+    let message = '';
+    try {
+      parseInputs(read({ 'coder-token': `${secret} trailing` }));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('coder-token');
+    expect(message).not.toContain('Xq7Zp9Kw3Lm5Nb2Vc8Rt4Ys');
+  });
+});

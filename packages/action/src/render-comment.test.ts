@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { COMMENT_MARKER } from './marker';
+import { createRedactor } from './redact';
+import { COMMENT_LIMIT, renderStatus, type StatusView } from './render-comment';
+
+const redact = createRedactor(['Ab3dE6gH9k-Xq7Zp9Kw3Lm5Nb2Vc8Rt4Y']);
+const task = {
+  name: 'gh-r-1-abcdef',
+  url: 'https://coder.example.com/tasks/admin/1',
+  status: 'active',
+  state: 'complete',
+  message: 'Done',
+};
+const view = (patch: Partial<StatusView>): StatusView => ({
+  phase: 'complete',
+  runUrl: 'https://github.com/o/r/actions/runs/1',
+  task,
+  ...patch,
+});
+
+describe('renderStatus', () => {
+  it('renders the marker, headline, links, facts and the agent message in a code block', () => {
+    const { body, logsTruncated } = renderStatus(view({ requester: 'alice' }), { redact });
+    expect(body).toBe(
+      [
+        COMMENT_MARKER,
+        '### ✅ Coder task: complete',
+        '[Task gh-r-1-abcdef](https://coder.example.com/tasks/admin/1) · [Workflow run](https://github.com/o/r/actions/runs/1)',
+        'Requested by `alice` · status `active` · state `complete`',
+        "**The agent's last status message**\n\n```text\nDone\n```",
+        '<sub>Posted by the Coder Tasks action; this comment is updated in place.</sub>',
+      ].join('\n\n'),
+    );
+    expect(logsTruncated).toBe(false);
+  });
+
+  it('shows the conversation, a failure reason, and redacts both', () => {
+    const { body } = renderStatus(
+      view({
+        phase: 'failed',
+        reason: 'Coder said Ab3dE6gH9k-Xq7Zp9Kw3Lm5Nb2Vc8Rt4Y is bad',
+        logs: [
+          { type: 'input', content: 'fix it' },
+          { type: 'output', content: 'my token is Ab3dE6gH9k-Xq7Zp9Kw3Lm5Nb2Vc8Rt4Y, see ```code```' },
+        ],
+      }),
+      { redact },
+    );
+    expect(body).toContain('### ❌ Coder task: failed');
+    expect(body).toContain('**Reason**\n\n```text\nCoder said [REDACTED] is bad\n```');
+    expect(body).toContain(
+      '<details><summary>Conversation (2 messages)</summary>\n\n**→ Sent to the agent**\n\n```text\nfix it\n```',
+    );
+    expect(body).toContain(
+      '**← The agent**\n\n````text\nmy token is [REDACTED], see ```code```\n````\n\n</details>',
+    );
+    expect(body).not.toContain('Xq7Zp9Kw3Lm5Nb2Vc8Rt4Y');
+  });
+
+  it('keeps the newest messages within 65,536 characters and says what it left out', () => {
+    const logs = Array.from({ length: 400 }, (_, i) => ({
+      type: i % 2 ? 'output' : 'input',
+      content: `message ${i} `.repeat(40),
+    }));
+    const { body, logsTruncated } = renderStatus(view({ logs }), { redact });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body.length).toBeGreaterThan(COMMENT_LIMIT - 1_000);
+    expect(logsTruncated).toBe(true);
+    expect(body).toContain('message 399 ');
+    expect(body).not.toContain('message 0 ');
+    const note =
+      /_(\d+) earlier messages and (\d+) characters in all were left out to fit; the full conversation is in the job summary of the workflow run\._/.exec(
+        body,
+      );
+    expect(note).not.toBeNull();
+    const left = Number(note?.[1]);
+    expect(body).toContain(`message ${left} `);
+    expect(body).not.toContain(`message ${left - 1} `);
+  });
+
+  it('keeps the end of one message that alone is too long', () => {
+    const content = `${'start '.repeat(20_000)}THE END`;
+    const { body, logsTruncated } = renderStatus(view({ logs: [{ type: 'output', content }] }), { redact });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(logsTruncated).toBe(true);
+    expect(body).toContain('THE END\n```');
+    expect(body).toMatch(/\*\*← The agent\*\* \(its first \d+ characters left out\)/);
+    expect(body).toContain('_0 earlier messages and ');
+  });
+
+  it('measures with the given measure and limit (the job summary counts bytes)', () => {
+    const logs = [{ type: 'output', content: '漢'.repeat(50_000) }];
+    const bytes = (text: string) => Buffer.byteLength(text);
+    const { body } = renderStatus(view({ logs }), { redact, limit: 60_000, measure: bytes, marker: false });
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(60_000);
+    expect(body).not.toContain(COMMENT_MARKER);
+  });
+
+  it('says when there are no messages, and percent-encodes odd link characters', () => {
+    const { body } = renderStatus(view({ logs: [], task: { ...task, url: 'https://c/tasks/a b/(x)' } }), {
+      redact,
+    });
+    expect(body).toContain('_The task has no messages yet._');
+    expect(body).toContain('(https://c/tasks/a%20b/%28x%29)');
+  });
+});
