@@ -91,7 +91,9 @@ export async function waitForTask(
         stream.ensure(fresh.workspace_id);
       }
       // With a live stream, a slow safety read only guards against an event the server never sent.
-      const delay = stream.live ? Math.max(30_000, pollBase * 6) : Math.min(pollDelay, stream.msUntilRetry());
+      // After a failed read, back off instead of hurrying to a due reconnect.
+      const reconnect = fresh ? stream.msUntilRetry() : Number.POSITIVE_INFINITY;
+      const delay = stream.live ? Math.max(30_000, pollBase * 6) : Math.min(pollDelay, reconnect);
       const byEvent = await wake.wait(delay, signal);
       if (!byEvent && !stream.live) pollDelay = Math.min(pollDelay * 1.5, pollBase * 6);
     }

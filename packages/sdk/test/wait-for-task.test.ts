@@ -1,0 +1,284 @@
+import type { Task } from '@coder-tasks/types';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  CoderAbortError,
+  type CoderClient,
+  TaskFailedError,
+  TaskPausedError,
+  TaskWaitTimeoutError,
+} from '../src/index';
+import { type Harness, startHarness, templateVersionId } from './harness';
+import { startTcpProxy } from './tcp-proxy';
+
+// Only an event can wake a wait with this interval: a test that passes with it proves the stream worked.
+const NO_POLLING = 600_000;
+const WATCH = /^\/api\/v2\/workspaces\/[^/]+\/watch$/;
+
+/** A task whose agent is up and has reported nothing (it does not answer its prompt). */
+async function activeTask(h: Harness, name = 'wait'): Promise<Task> {
+  const created = await h.client.createTask('me', {
+    template_version_id: templateVersionId(h),
+    input: 'x',
+    name,
+  });
+  await h.fake.control.waitForTask(created.id, 'active');
+  return h.client.getTask(created.id);
+}
+
+const quietAgent = { defaultAgentScript: { answerInitialPrompt: false } };
+
+/** Resolves once the fake has seen `n` watch requests (the wait subscribed). */
+async function watchCount(h: Harness, n: number) {
+  await vi.waitFor(() => expect(h.requestsTo(WATCH).length).toBeGreaterThanOrEqual(n), { timeout: 10_000 });
+}
+
+describe('waitForTask: until', () => {
+  it("'active' follows a new task through pending and initializing", async () => {
+    const h = await startHarness({ durations: { buildRunning: 150, agentStarting: 150 }, ...quietAgent });
+    const created = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'x',
+      name: 'a',
+    });
+    const statuses: string[] = [];
+    const task = await h.client.waitForTask(created, {
+      until: 'active',
+      pollInterval: NO_POLLING,
+      onChange: (t) => statuses.push(t.status),
+    });
+    expect(task.status).toBe('active');
+    expect(statuses.at(-1)).toBe('active');
+    expect(statuses).toContain('initializing');
+    expect(h.requestsTo(WATCH).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("'complete' ends on the agent's complete report, seen through the stream", async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const states: (string | undefined)[] = [];
+    const waiting = h.client.waitForTask(task, {
+      until: 'complete',
+      pollInterval: NO_POLLING,
+      onChange: (t) => states.push(t.current_state?.state),
+    });
+    await watchCount(h, 1);
+    h.fake.control.setAppStatus(task.id, 'working', 'Reading code');
+    await vi.waitFor(() => expect(states).toEqual(['working']));
+    h.fake.control.setAppStatus(task.id, 'complete', 'All done');
+    const done = await waiting;
+    expect(done.current_state).toMatchObject({ state: 'complete', message: 'All done' });
+    expect(states).toEqual(['working', 'complete']);
+  });
+
+  it("'complete' also ends on a failure report", async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const waiting = h.client.waitForTask(task.id, { until: 'complete', pollInterval: NO_POLLING });
+    await watchCount(h, 1);
+    h.fake.control.setAppStatus(task.id, 'failure', 'Tests still fail');
+    expect((await waiting).current_state).toMatchObject({ state: 'failed', message: 'Tests still fail' });
+  });
+
+  it("'idle' waits past working for a stable agent", async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const seen: string[] = [];
+    const waiting = h.client.waitForTask('admin/wait', {
+      until: 'idle',
+      pollInterval: NO_POLLING,
+      onChange: (t) => seen.push(t.current_state?.state ?? 'none'),
+    });
+    await watchCount(h, 1);
+    h.fake.control.setAppStatus(task.id, 'working', 'Thinking');
+    await vi.waitFor(() => expect(seen).toContain('working'));
+    h.fake.control.setAppStatus(task.id, 'idle', 'Waiting for input');
+    expect((await waiting).current_state?.state).toBe('idle');
+    expect(seen).toEqual(['none', 'working', 'idle']);
+  });
+
+  it('a predicate decides, and may accept a paused task', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const waiting = h.client.waitForTask(task, {
+      until: (t) => t.status === 'paused',
+      pollInterval: NO_POLLING,
+    });
+    await watchCount(h, 1);
+    await h.client.pauseTask('me', task.id);
+    expect((await waiting).status).toBe('paused');
+  });
+
+  it('does not count the synthesized working state of an initializing task', async () => {
+    const h = await startHarness({ clock: 'manual', durations: { agentStarting: 60_000 }, ...quietAgent });
+    const created = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'x',
+      name: 'syn',
+    });
+    await h.fake.control.waitForTask(created.id, (t) => t.currentState?.message === 'Agent is starting');
+    for (const until of ['idle', 'complete', 'active'] as const) {
+      const error = await h.client
+        .waitForTask(created, { until, timeout: 300, pollInterval: 50 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TaskWaitTimeoutError);
+      const last = (error as TaskWaitTimeoutError).lastTask;
+      expect(last.status).toBe('initializing');
+      expect(last.current_state).toMatchObject({ state: 'working', message: 'Agent is starting' });
+    }
+  });
+
+  it('rejects an unknown until', async () => {
+    const h = await startHarness();
+    await expect(h.client.waitForTask('x', { until: 'done' as never })).rejects.toThrow(
+      "waitForTask: `until` must be 'active', 'complete', 'idle' or a function, got done",
+    );
+  });
+});
+
+describe('waitForTask: how it ends', () => {
+  it('throws TaskFailedError with the failing build job error', async () => {
+    const h = await startHarness(quietAgent);
+    h.fake.control.failNextBuild({ error: 'terraform apply: quota exceeded' });
+    const created = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'x',
+      name: 'f',
+    });
+    const error = await h.client
+      .waitForTask(created, { until: 'active', pollInterval: NO_POLLING })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TaskFailedError);
+    expect(error).toMatchObject({
+      buildError: 'terraform apply: quota exceeded',
+      task: { status: 'error', id: created.id },
+    });
+    expect((error as Error).message).toBe(
+      `task admin/f (${created.id}) is in status "error": the build failed: terraform apply: quota exceeded`,
+    );
+  });
+
+  it('throws TaskPausedError when the task is paused mid-wait', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const waiting = h.client
+      .waitForTask(task, { until: 'complete', pollInterval: NO_POLLING })
+      .catch((e: unknown) => e);
+    await watchCount(h, 1);
+    await h.client.pauseTask('me', task.id);
+    const error = await waiting;
+    expect(error).toBeInstanceOf(TaskPausedError);
+    expect((error as TaskPausedError).task.status).toBe('paused');
+  });
+
+  it('throws TaskWaitTimeoutError carrying the last task seen', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const waiting = h.client.waitForTask(task, { until: 'complete', timeout: 400 }).catch((e: unknown) => e);
+    await watchCount(h, 1);
+    h.fake.control.setAppStatus(task.id, 'working', 'Still going');
+    const error = await waiting;
+    expect(error).toBeInstanceOf(TaskWaitTimeoutError);
+    expect((error as TaskWaitTimeoutError).lastTask).toMatchObject({ id: task.id, status: 'active' });
+    expect((error as Error).message).toContain(
+      'did not become complete (the agent reporting complete or failed) within 400 ms',
+    );
+  });
+
+  it('ends with CoderAbortError when the caller aborts, and closes the stream', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const controller = new AbortController();
+    const waiting = h.client
+      .waitForTask(task, { until: 'complete', signal: controller.signal })
+      .catch((e: unknown) => e);
+    await watchCount(h, 1);
+    controller.abort();
+    expect(await waiting).toBeInstanceOf(CoderAbortError);
+  });
+});
+
+describe('waitForTask: stream and polling', () => {
+  async function throughProxy(h: Harness): Promise<{ client: CoderClient; cut: () => number }> {
+    const proxy = await startTcpProxy(h.fake.url);
+    return {
+      client: h.clientWith({ url: proxy.url }),
+      cut: () => proxy.cut(/ \/api\/v2\/workspaces\/[^ ]+\/watch /),
+    };
+  }
+
+  it('reconnects after the stream drops mid-wait and sees the change on the new stream', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const { client, cut } = await throughProxy(h);
+    const waiting = client.waitForTask(task, { until: 'complete', pollInterval: NO_POLLING });
+    await watchCount(h, 1);
+    await vi.waitFor(() => expect(cut()).toBe(1));
+    await watchCount(h, 2);
+    h.fake.control.setAppStatus(task.id, 'complete', 'Done after the drop');
+    expect((await waiting).current_state?.message).toBe('Done after the drop');
+  });
+
+  it('falls back to polling while the stream cannot be reopened', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const { client, cut } = await throughProxy(h);
+    const waiting = client.waitForTask(task, { until: 'complete', pollInterval: 50 });
+    await watchCount(h, 1);
+    h.fake.control.faults.inject({ kind: 'status', status: 503, route: WATCH });
+    await vi.waitFor(() => expect(cut()).toBe(1));
+    // It keeps trying to reopen the stream (refused twice here) and polls meanwhile.
+    const refused = () => h.requestsTo(WATCH).filter((r) => r.status === 503).length;
+    await vi.waitFor(() => expect(refused()).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+    const reads = h.requestsTo(`/api/v2/tasks/me/${task.id}`).length;
+    await vi.waitFor(() => expect(h.requestsTo(`/api/v2/tasks/me/${task.id}`).length).toBeGreaterThan(reads));
+    h.fake.control.setAppStatus(task.id, 'complete', 'Seen by polling');
+    expect((await waiting).current_state?.message).toBe('Seen by polling');
+  });
+
+  it('stops asking for a stream the server does not serve, and polls', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    h.fake.control.faults.inject({
+      kind: 'status',
+      status: 404,
+      route: WATCH,
+      body: { message: 'Route not found.' },
+    });
+    const waiting = h.client.waitForTask(task, { until: 'complete', pollInterval: 50 });
+    await vi.waitFor(() => expect(h.requestsTo(`/api/v2/tasks/me/${task.id}`).length).toBeGreaterThan(4));
+    h.fake.control.setAppStatus(task.id, 'complete', 'Polled');
+    expect((await waiting).current_state?.message).toBe('Polled');
+    expect(h.requestsTo(WATCH)).toHaveLength(1);
+  });
+
+  it('only polls with watch: false', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const waiting = h.client.waitForTask(task, { until: 'idle', watch: false, pollInterval: 50 });
+    await vi.waitFor(() => expect(h.requestsTo(`/api/v2/tasks/me/${task.id}`).length).toBeGreaterThan(2));
+    h.fake.control.setAppStatus(task.id, 'idle', 'Ready');
+    expect((await waiting).current_state?.state).toBe('idle');
+    expect(h.requestsTo(WATCH)).toHaveLength(0);
+  });
+
+  it('calls onChange once per real change, not per event or read', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const changes: string[] = [];
+    const waiting = h.client.waitForTask(task, {
+      until: 'complete',
+      pollInterval: NO_POLLING,
+      onChange: (t) => changes.push(`${t.current_state?.state}:${t.current_state?.message}`),
+    });
+    await watchCount(h, 1);
+    // Events that change nothing the task shows: a second health report of the same app.
+    h.fake.control.setAppHealth(task.id, 'healthy');
+    h.fake.control.setAppStatus(task.id, 'working', 'one');
+    await vi.waitFor(() => expect(changes).toEqual(['working:one']));
+    h.fake.control.setAppStatus(task.id, 'complete', 'two');
+    await waiting;
+    expect(changes).toEqual(['working:one', 'complete:two']);
+    const reads = h.requestsTo(`/api/v2/tasks/me/${task.id}`).length;
+    expect(reads).toBeGreaterThanOrEqual(3);
+  });
+});
