@@ -1,8 +1,8 @@
 export type { AgentReply, AgentReportState, AgentScript, AgentStep } from './agent-script';
 export { DEFAULT_AGENT_SCRIPT } from './agent-script';
-export type { FakeClockControl, FakeCoderControl, WaitOptions } from './control';
 export type { FakeCoder, FakeCoderOptions } from './fake-coder';
 export { startFakeCoder } from './fake-coder';
+export type { FakeClockControl, FakeCoderControl, WaitOptions } from './fake-coder-control';
 export type { FaultHandle, FaultKind, FaultSpec } from './faults';
 export type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './model';
 export type { RecordedRequest } from './recorder';

@@ -57,6 +57,19 @@ export function notFound(): Reply {
   return errorReply(404, RESOURCE_NOT_FOUND);
 }
 
+const FORBIDDEN_DETAIL =
+  "You don't have permission to view this content. If you believe this is a mistake, please contact your administrator or try signing in with different credentials.";
+
+/** wsbuilder's 403 when the caller may read the workspace but not build it (action `update` or `delete`). */
+export function buildForbidden(action: 'update' | 'delete'): Reply {
+  return errorReply(403, `You do not have permission to ${action} this workspace.`, FORBIDDEN_DETAIL);
+}
+
+/** wsbuilder.checkRunningBuild's 409 (its detail repeats the message). */
+export function buildAlreadyActive(): Reply {
+  return errorReply(409, 'A workspace build is already active.', 'A workspace build is already active.');
+}
+
 /** A JSON success reply. */
 export function ok(body: unknown, status = 200): Reply {
   return { status, body };

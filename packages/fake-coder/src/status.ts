@@ -96,18 +96,19 @@ export function initializingMessage(latest: BuildRecord | undefined): string {
 
 /**
  * `Task.current_state` (reference 2.2): the workspace's latest app status unless the latest build is a
- * start that is newer than it (stale); else a synthesized `working` entry while initializing; else null.
+ * start and the status is not newer than it (stale); else a synthesized `working` entry while initializing; else null.
  */
 export function deriveCurrentState(
   status: DerivedTaskStatus,
   latest: BuildRecord | undefined,
   latestAppStatus: AppStatusRecord | undefined,
 ): CurrentState | null {
+  // coderd keeps the status unless the build is a start and the status is not strictly after it.
   const stale =
     latestAppStatus !== undefined &&
     latest !== undefined &&
     latest.transition === 'start' &&
-    latestAppStatus.createdAt < latest.createdAt;
+    !(latestAppStatus.createdAt > latest.createdAt);
   if (latestAppStatus && !stale) {
     return {
       timestamp: latestAppStatus.createdAt,

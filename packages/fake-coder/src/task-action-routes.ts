@@ -1,9 +1,17 @@
-import { goTrimSpace } from '@coder-tasks/types';
+import { goQuote, goTrimSpace } from '@coder-tasks/types';
 import { handleInput } from './agent-runner';
 import { canWrite } from './auth';
 import { hasActiveJob, queueBuild } from './lifecycle';
 import type { AgentMessage } from './model';
-import { errorReply, notFound, ok, type Reply, type RequestContext } from './reply';
+import {
+  buildAlreadyActive,
+  buildForbidden,
+  errorReply,
+  notFound,
+  ok,
+  type Reply,
+  type RequestContext,
+} from './reply';
 import { decodeBody } from './request-body';
 import { workspaceStatus } from './status';
 import { resolveTask } from './task-lookup';
@@ -54,7 +62,7 @@ export function sendTaskInput(ctx: RequestContext): Reply {
   if (behaviour.unreachable)
     return errorReply(502, 'Failed to reach task app endpoint.', 'dial tcp: i/o timeout');
   if (behaviour.statusError) {
-    return errorReply(502, 'Failed to get task app status.', 'unexpected status code 500 from AgentAPI');
+    return errorReply(502, 'Failed to get status from task app.', 'unexpected status code 500 from AgentAPI');
   }
   const agentStatus = behaviour.status ?? (task.agent.busy ? 'running' : 'stable');
   if (agentStatus !== 'stable') {
@@ -84,13 +92,22 @@ export function getTaskLogs(ctx: RequestContext): Reply {
     if (behaviour.unreachable)
       return errorReply(502, 'Failed to reach task app endpoint.', 'dial tcp: i/o timeout');
     if (behaviour.messagesError) {
-      return errorReply(502, 'Failed to fetch task logs.', 'unexpected status code 500 from AgentAPI');
+      return errorReply(
+        502,
+        'Failed to get messages from task app.',
+        'unexpected status code 500 from AgentAPI',
+      );
     }
     const logs = [];
     for (const m of task.agent.messages) {
       const entry = logEntry(m);
-      if (!entry)
-        return errorReply(502, 'Failed to fetch task logs.', `unsupported message role "${m.role}"`);
+      if (!entry) {
+        return errorReply(
+          502,
+          'Invalid task app response.',
+          `invalid agentapi message role ${goQuote(m.role)}`,
+        );
+      }
       logs.push(entry);
     }
     return ok({ logs });
@@ -102,13 +119,19 @@ export function getTaskLogs(ctx: RequestContext): Reply {
       return errorReply(
         500,
         'Unsupported task snapshot format.',
-        'Unsupported task snapshot format "unknown".',
+        'Expected format "agentapi", got "unknown".',
       );
     }
     if (snapshot.corrupt === 'data') {
-      return errorReply(500, 'Internal error decoding task log snapshot.', 'unexpected end of JSON input');
+      return errorReply(500, 'Internal error decoding task snapshot.', 'unexpected end of JSON input');
     }
-    const logs = snapshot.messages.map(logEntry).filter((e) => e !== undefined);
+    const logs = [];
+    for (const m of snapshot.messages) {
+      const entry = logEntry(m);
+      if (!entry)
+        return errorReply(500, 'Invalid snapshot data.', `invalid agentapi message role ${goQuote(m.role)}`);
+      logs.push(entry);
+    }
     return ok({ logs, snapshot: true, snapshot_at: ts(snapshot.at) });
   }
   return errorReply(409, 'Cannot fetch logs for task in current state.', `Task status is "${status}".`);
@@ -150,9 +173,9 @@ function buildRoute(ctx: RequestContext, transition: 'stop' | 'start'): Reply {
     return errorReply(409, 'Task workspace is already running.', 'Workspace status is "running".');
   }
   if (!canWrite(caller, task.ownerId, task.organizationId)) {
-    return errorReply(403, `Unauthorized to ${transition === 'stop' ? 'stop' : 'start'} workspace.`);
+    return buildForbidden('update');
   }
-  if (hasActiveJob(ws)) return errorReply(409, 'A workspace build is already active.');
+  if (hasActiveJob(ws)) return buildAlreadyActive();
   const reason = transition === 'stop' ? 'task_manual_pause' : 'task_resume';
   const build = queueBuild(world, ws, transition, reason, caller.id, ctx.defaultAgentScript);
   return ok({ workspace_build: buildJson(world, ws, build) }, 202);

@@ -1,14 +1,28 @@
-import { goQuote, NIL_UUID, validateTaskDisplayName, validateTaskName } from '@coder-tasks/types';
+import {
+  goQuote,
+  goTrimSpace,
+  NIL_UUID,
+  validateTaskDisplayName,
+  validateTaskName,
+} from '@coder-tasks/types';
 import { stopAgent } from './agent-runner';
 import { administers, canRead, canWrite, readsEverything } from './auth';
 import { newId } from './ids';
 import { hasActiveJob, queueBuild } from './lifecycle';
 import type { TaskRecord, WorkspaceRecord } from './model';
-import { errorReply, notFound, ok, type Reply, type RequestContext } from './reply';
+import {
+  buildAlreadyActive,
+  buildForbidden,
+  errorReply,
+  notFound,
+  ok,
+  type Reply,
+  type RequestContext,
+} from './reply';
 import { decodeBody } from './request-body';
 import { excessParams, parseSearchQuery } from './search-query';
 import { resolveTask, resolveUserParam } from './task-lookup';
-import { generateDisplayName, generateTaskName } from './task-names';
+import { generateTaskName } from './task-names';
 import { taskJson, taskStatusOf } from './wire';
 
 // Create, list, get and delete (reference 1.3). Checks run in coderd's order, since a client sees only
@@ -69,9 +83,13 @@ export function createTask(ctx: RequestContext): Reply {
       )
     );
   };
-  let name = req.name || generateTaskName(input);
+  // Coder generates both names from the prompt when either is missing.
+  const displayGiven = goTrimSpace(req.display_name ?? '');
+  let generated = !req.name || !displayGiven ? generateTaskName(input) : undefined;
   // Four hex digits collide often enough in a busy test run; a generated name is redrawn, not refused.
-  for (let i = 0; !req.name && taken(name) && i < 20; i++) name = generateTaskName(input);
+  for (let i = 0; !req.name && generated && taken(generated.name) && i < 20; i++)
+    generated = generateTaskName(input);
+  const name = req.name || generated?.name || '';
   if (taken(name)) {
     return errorReply(409, `Workspace "${name}" already exists.`, undefined, [
       { field: 'name', detail: 'This value is already in use and should be unique.' },
@@ -85,7 +103,7 @@ export function createTask(ctx: RequestContext): Reply {
   const task: TaskRecord = {
     id: newId(),
     name,
-    displayName: req.display_name?.trim() || generateDisplayName(input, name),
+    displayName: displayGiven || generated?.displayName || '',
     ownerId: target.id,
     organizationId: version.organizationId,
     templateId: version.templateId,
@@ -166,8 +184,14 @@ export function listTasks(ctx: RequestContext): Reply {
       `invalid input value for enum task_status: "${status}"`,
     );
   }
-  const tasks = [...world.tasks.values()]
-    .filter((t) => t.deletedAt === null && canRead(caller, t.ownerId, t.organizationId))
+  const visible = [...world.tasks.values()].filter(
+    (t) => t.deletedAt === null && canRead(caller, t.ownerId, t.organizationId),
+  );
+  // convertTasks refuses a task without a workspace, failing the whole list.
+  if (visible.some((t) => t.workspaceId === null)) {
+    return errorReply(500, 'Internal error converting tasks.', 'task has no workspace ID');
+  }
+  const tasks = visible
     .filter((t) => ownerId === undefined || t.ownerId === ownerId)
     .filter((t) => orgId === undefined || t.organizationId === orgId)
     .filter((t) => status === undefined || taskStatusOf(world, t) === status)
@@ -196,11 +220,11 @@ export function deleteTask(ctx: RequestContext): Reply {
   const { world, user: caller } = ctx;
   const { task } = found;
   if (!canWrite(caller, task.ownerId, task.organizationId)) {
-    return errorReply(403, 'Unauthorized to delete workspace.');
+    return buildForbidden('delete');
   }
   const ws = world.workspaceOf(task);
   if (ws && !ws.deleted) {
-    if (hasActiveJob(ws)) return errorReply(409, 'A workspace build is already active.');
+    if (hasActiveJob(ws)) return buildAlreadyActive();
     // Soft-delete before the build so the build's shutdown does not store a new snapshot.
     task.deletedAt = world.stamp();
     task.snapshot = null;

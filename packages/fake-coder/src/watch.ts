@@ -1,6 +1,6 @@
 import { parseUuid } from '@coder-tasks/types';
 import { canRead } from './auth';
-import { notFound, type Reply, type RequestContext } from './reply';
+import { goJson, notFound, type Reply, type RequestContext } from './reply';
 import { workspaceJson } from './wire';
 
 /** How often the watch stream sends `event: ping` (ms of the fake clock; coderd uses 15 s). */
@@ -29,7 +29,8 @@ export function watchWorkspace(ctx: RequestContext): Reply {
       let closed = false;
       const send = (): void => {
         if (closed) return;
-        res.write(`event: data\ndata: ${JSON.stringify(workspaceJson(world, ws))}\n\n`);
+        // Go's json.Encoder ends the data line with its newline; one more ends the event.
+        res.write(`event: data\ndata: ${goJson(workspaceJson(world, ws))}\n`);
       };
       res.write('event: ping\n\n');
       send();

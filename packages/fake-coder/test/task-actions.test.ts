@@ -127,6 +127,12 @@ describe('logs', () => {
       [1, 'output'],
     ]);
     expect('snapshot' in (ok.json as object)).toBe(false);
+    fake.control.addAgentMessage(t.id, { role: 'system', content: 'odd' });
+    const odd = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
+    expect([odd.status, odd.json]).toEqual([
+      502,
+      { message: 'Invalid task app response.', detail: 'invalid agentapi message role "system"' },
+    ]);
     fake.control.setAgentApi(t.id, { messagesError: true });
     expect((await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`)).status).toBe(502);
   });
@@ -211,7 +217,10 @@ describe('pause and resume', () => {
     const auditor = await call(fake, 'POST', `/api/v2/tasks/admin/${t.id}/pause`, {
       token: fake.tokens.auditor,
     });
-    expect(auditor.status).toBe(403);
+    expect([auditor.status, (auditor.json as { message: string }).message]).toEqual([
+      403,
+      'You do not have permission to update this workspace.',
+    ]);
     const admin = await call(fake, 'POST', `/api/v2/tasks/admin/${t.id}/pause`, {
       token: fake.tokens.orgadmin,
     });
@@ -227,7 +236,10 @@ describe('pause and resume', () => {
     ]);
     expect((await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/pause`)).status).toBe(202);
     const again = await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/pause`);
-    expect([again.status, again.json]).toEqual([409, { message: 'A workspace build is already active.' }]);
+    expect([again.status, again.json]).toEqual([
+      409,
+      { message: 'A workspace build is already active.', detail: 'A workspace build is already active.' },
+    ]);
     expect((await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/resume`)).status).toBe(409);
     expect((await call(fake, 'DELETE', `/api/v2/tasks/me/${t.id}`)).status).toBe(409);
     await fake.control.waitForTask(t.id, 'paused');

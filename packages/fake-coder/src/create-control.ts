@@ -2,141 +2,14 @@ import { reportAppStatus, stopAgent } from './agent-runner';
 import type { AgentScript, AgentStep } from './agent-script';
 import { normalizeAgentScript } from './agent-script';
 import { ManualClock } from './clock';
-import type { FaultHandle, FaultRegistry, FaultSpec } from './faults';
+import type { FakeCoderControl } from './fake-coder-control';
+import type { FaultRegistry } from './faults';
 import { hasActiveJob, queueBuild } from './lifecycle';
-import type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './model';
 import type { SeedInfo } from './seed';
 import { waitUntil } from './settle';
-import {
-  type FakeOrganization,
-  type FakeTaskView,
-  type FakeTemplate,
-  type FakeTemplateVersion,
-  type FakeUser,
-  organizationView,
-  taskView,
-  templateView,
-  userView,
-  versionView,
-} from './views';
+import { type FakeTaskView, organizationView, taskView, templateView, userView, versionView } from './views';
 import { workspaceJson } from './wire';
 import { type PhaseDurations, resolveDurations, type World } from './world';
-
-/** The simulated clock as tests drive it. */
-export interface FakeClockControl {
-  readonly kind: 'real' | 'manual';
-  /** Current fake time, ms since the epoch. */
-  now(): number;
-  /**
-   * Manual clock only: moves time by `ms` (default 0) and runs what falls due; a zero-delay phase
-   * scheduled during this call waits for the next call, so each `advance(0)` moves zero-duration phases
-   * one step. Returns how many callbacks ran. Throws with the real clock.
-   */
-  advance(ms?: number): number;
-}
-
-/** Options of `waitFor…` methods. */
-export interface WaitOptions {
-  /** Give up after this many ms of real time (default 10_000); with the manual clock, after 10_000 clock steps. */
-  timeoutMs?: number;
-}
-
-/** Control surface of a running fake: seeding, scripting, state changes, faults, clock, inspection. */
-export interface FakeCoderControl {
-  readonly clock: FakeClockControl;
-  /** Ids of the default seed (undefined with `seed: false`). */
-  readonly seed: SeedInfo | undefined;
-  /** Adds a user with its own token (also stored in `fake.tokens`). Default role `member`, organization "coder". */
-  addUser(input: {
-    username: string;
-    role?: FakeRole;
-    githubUserId?: number;
-    /** Organization names or ids (default: the default organization). */
-    organizations?: string[];
-    email?: string;
-  }): { user: FakeUser; token: string };
-  addOrganization(input: { name: string; displayName?: string }): FakeOrganization;
-  /** Adds a template with one active version (default: AI task with a task app, no presets, version "v1"). */
-  addTemplate(input: {
-    name: string;
-    /** Organization name or id (default: the default organization). */
-    organization?: string;
-    displayName?: string;
-    icon?: string;
-    aiTask?: boolean;
-    /** false: the template links no app, so tasks end `unknown` once the agent is ready (default true). */
-    taskApp?: boolean;
-    versionName?: string;
-    presets?: { name: string; parameters?: { name: string; value: string }[]; default?: boolean }[];
-    /** External auth providers the owner must have linked, such as `github`. */
-    requiredExternalAuth?: string[];
-  }): { template: FakeTemplate; version: FakeTemplateVersion };
-  /** Adds a version to a template (by name or id); `activate` makes it the active one (default false). */
-  addTemplateVersion(
-    template: string,
-    input: {
-      name: string;
-      aiTask?: boolean;
-      taskApp?: boolean;
-      presets?: { name: string; parameters?: { name: string; value: string }[]; default?: boolean }[];
-      activate?: boolean;
-    },
-  ): FakeTemplateVersion;
-  /** Records that `username` linked an external auth provider (such as `github`). */
-  linkExternalAuth(username: string, provider: string): void;
-  /** Makes a user's token expired (401 "API key expired at …"). */
-  expireToken(username: string): void;
-  /** Turns the task routes on or off (off: 404 "Route not found."). */
-  setTasksEnabled(enabled: boolean): void;
-  /** Changes the version buildinfo reports. */
-  setVersion(version: string): void;
-  /** Changes phase durations for builds queued from now on. */
-  setDurations(durations: PhaseDurations): void;
-  /** Changes the script of tasks without one of their own (undefined: the built-in script). */
-  setDefaultAgentScript(script: AgentScript | AgentStep[] | undefined): void;
-  /**
-   * Gives a task's agent a script: by task id or name, or `*` for every task without a script of its own.
-   * A name or `*` may be scripted before the task exists. A script set on a running task applies to its
-   * next input.
-   */
-  scriptAgent(taskIdOrName: string, script: AgentScript | AgentStep[]): void;
-  /** Makes a task's AgentAPI misbehave (unreachable, failing status or messages, a status other than stable). */
-  setAgentApi(taskIdOrName: string, behaviour: AgentApiBehaviour): void;
-  /** The next build's job fails with `error` (optionally only a build of that transition). */
-  failNextBuild(input: { error: string; transition?: 'start' | 'stop' | 'delete' }): void;
-  /** Reports an app status for the task's workspace, as the agent would (state is the app-level one). */
-  setAppStatus(taskIdOrName: string, state: AppStatusState, message: string, uri?: string): void;
-  /** Sets the task app's health on the latest build (`unhealthy` makes the task `error`). */
-  setAppHealth(taskIdOrName: string, health: AppHealth): void;
-  /** Sets the agent's lifecycle on the latest build (for example `start_error` or `off`). */
-  setAgentLifecycle(taskIdOrName: string, lifecycle: string): void;
-  /** Makes the task's stored snapshot unreadable: `format` (unknown format) or `data` (corrupt). */
-  corruptSnapshot(taskIdOrName: string, kind: 'format' | 'data'): void;
-  /** Deletes the task's workspace directly (not through the tasks API): the task goes with it. */
-  deleteWorkspace(taskIdOrName: string): void;
-  /** Unlinks the task's workspace (`workspace_id` null), a state coderd answers with 500s. */
-  detachWorkspace(taskIdOrName: string): void;
-  /** Every task (live ones; with `includeDeleted`, deleted ones too), newest first. */
-  tasks(options?: { includeDeleted?: boolean }): FakeTaskView[];
-  /** One live task by id or name, or undefined. */
-  task(idOrName: string): FakeTaskView | undefined;
-  /** The Workspace JSON of a workspace by id (deleted ones included), or undefined. */
-  workspace(id: string): Record<string, unknown> | undefined;
-  users(): FakeUser[];
-  /** Fault injection; see FaultSpec. */
-  readonly faults: { inject(spec: FaultSpec): FaultHandle; clear(): void };
-  /**
-   * Resolves once nothing is in progress: no build job pending or running, every started agent ready and
-   * its app past initializing, and no agent reply running. With the manual clock it drives the clock there.
-   */
-  waitForIdle(options?: WaitOptions): Promise<void>;
-  /** Resolves with the task once `until` holds (a status such as `active`, or a predicate). */
-  waitForTask(
-    taskIdOrName: string,
-    until: string | ((task: FakeTaskView) => boolean),
-    options?: WaitOptions,
-  ): Promise<FakeTaskView>;
-}
 
 /** Builds the control object of a fake server. */
 export function createControl(
@@ -266,6 +139,17 @@ export function createControl(
     setAgentApi(taskIdOrName, behaviour) {
       const task = world.requireTask(taskIdOrName);
       task.agent.behaviour = { ...task.agent.behaviour, ...behaviour };
+    },
+    addAgentMessage(taskIdOrName, message) {
+      const task = world.requireTask(taskIdOrName);
+      const messages = task.agent.messages;
+      messages.push({
+        id: messages.length,
+        role: message.role,
+        content: message.content,
+        time: world.stamp(),
+      });
+      world.notifyAny();
     },
     failNextBuild(input) {
       world.buildFailures.push({ error: input.error, transition: input.transition });
