@@ -240,3 +240,59 @@ describe('acting on tasks', () => {
     });
   });
 });
+
+describe('documented error paths of acting on tasks', () => {
+  it('logs: 502 when AgentAPI fails, retried as a read and then thrown', async () => {
+    const h = await startHarness({ defaultAgentScript: silent });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'x',
+      name: 'e1',
+    });
+    await h.fake.control.waitForIdle();
+    h.fake.control.setAgentApi(task.id, { messagesError: true });
+    await expect(h.client.getTaskLogs('me', task.id)).rejects.toMatchObject({ status: 502, kind: 'server' });
+    expect(h.requestsTo(`/api/v2/tasks/me/${task.id}/logs`)).toHaveLength(4);
+  });
+
+  it('send: 502 when the agent rejects the message, not repeated; 409 with a hint when paused', async () => {
+    const h = await startHarness({ defaultAgentScript: silent });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'x',
+      name: 'e2',
+    });
+    await h.fake.control.waitForIdle();
+    h.fake.control.setAgentApi(task.id, { rejectMessage: true });
+    await expect(h.client.sendTaskInput('me', task.id, 'hi')).rejects.toMatchObject({
+      status: 502,
+      response: { message: 'Task app rejected the message.' },
+    });
+    expect(h.requestsTo(`/api/v2/tasks/me/${task.id}/send`)).toHaveLength(1);
+    await h.client.pauseTask('me', task.id);
+    await h.fake.control.waitForTask(task.id, 'paused');
+    const error = await h.client.sendTaskInput('me', task.id, 'hi').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 409, response: { message: 'Task is paused.' } });
+    expect((error as Error).message).toContain('Resume the task to send messages.');
+  });
+
+  it('pause and resume: 404 for an unknown task, 409 while a build runs', async () => {
+    const h = await startHarness({
+      defaultAgentScript: silent,
+      durations: { stopBuild: 60_000 },
+      clock: 'manual',
+    });
+    await expect(h.client.pauseTask('me', 'no-such-task')).rejects.toMatchObject({ status: 404 });
+    await expect(h.client.resumeTask('me', 'no-such-task')).rejects.toMatchObject({ status: 404 });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'x',
+      name: 'e3',
+    });
+    await h.fake.control.waitForTask(task.id, 'active');
+    await h.client.pauseTask('me', task.id);
+    // The stop build is still running (the manual clock does not move): a second pause conflicts.
+    await expect(h.client.pauseTask('me', task.id)).rejects.toMatchObject({ status: 409, kind: 'conflict' });
+    expect(h.requestsTo(`/api/experimental/tasks/me/${task.id}/pause`)).toHaveLength(2);
+  });
+});
