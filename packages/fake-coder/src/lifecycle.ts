@@ -113,6 +113,7 @@ export function queueBuild(
         if (startBuild?.agent) startBuild.agent.lifecycle = 'off';
         if (transition === 'delete') {
           ws.deleted = true;
+          ws.updatedAt = world.stamp();
           // Deleting the workspace deletes its task too (reference section 8).
           if (task && task.deletedAt === null) {
             task.deletedAt = world.stamp();

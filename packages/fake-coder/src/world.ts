@@ -103,9 +103,11 @@ export class World {
     return this.lastStamp;
   }
 
-  /** Records that a workspace changed: bumps `updated_at` and wakes its watchers and `waitFor` callers. */
+  /**
+   * Publishes a workspace event: wakes its watchers and `waitFor` callers. It leaves `updated_at` alone:
+   * in coderd that column moves with edits of the workspace row, not with builds or app statuses.
+   */
   changed(ws: WorkspaceRecord): void {
-    ws.updatedAt = this.stamp();
     for (const fn of [...(this.workspaceListeners.get(ws.id) ?? [])]) fn();
     this.notifyAny();
   }

@@ -70,6 +70,18 @@ describe('create', () => {
     expect(fake.control.task(task.id)?.presetId).toBe(fake.control.seed?.defaultPresetId);
   });
 
+  it('stores the template version it was given, not the active one, and omits empty omitempty fields', async () => {
+    const seed = seedOf(fake);
+    fake.control.addTemplateVersion('tasks', { name: 'v2', activate: true });
+    const task = await createTask(fake, { template_version_id: seed.templateVersionId });
+    expect(task.template_version_id).toBe(seed.templateVersionId);
+    expect('owner_avatar_url' in task).toBe(false);
+    const listed = (await call(fake, 'GET', `/api/v2/templates/${seed.templateId}`)).json as {
+      active_version_id: string;
+    };
+    expect(listed.active_version_id).not.toBe(seed.templateVersionId);
+  });
+
   it.each([
     ['invalid JSON', '{"input":', 400, 'Request body must be valid JSON.'],
     ['a wrong field type', '{"input": 5}', 400, 'Request body must be valid JSON.'],
