@@ -308,8 +308,9 @@ describe('abort and timeout', () => {
     const error = await h.client.listTasks(undefined, { timeout: 100, retries: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoderTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 100, method: 'GET' });
-    h.fake.control.faults.inject({ kind: 'latency', ms: 3_000, route: TASKS, times: 1 });
-    await expect(h.client.listTasks(undefined, { timeout: 500 })).resolves.toEqual([]);
+    h.fake.control.faults.inject({ kind: 'latency', ms: 10_000, route: TASKS, times: 1 });
+    await expect(h.client.listTasks(undefined, { timeout: 2_000 })).resolves.toEqual([]);
+    expect(h.requestsTo(TASKS)).toHaveLength(3);
   });
 
   it('times out a body that trickles in too slowly', async () => {

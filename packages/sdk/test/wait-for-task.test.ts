@@ -116,9 +116,10 @@ describe('waitForTask: until', () => {
       name: 'syn',
     });
     await h.fake.control.waitForTask(created.id, (t) => t.currentState?.message === 'Agent is starting');
+    const initializing = await h.client.getTask(created.id);
     for (const until of ['idle', 'complete', 'active'] as const) {
       const error = await h.client
-        .waitForTask(created, { until, timeout: 300, pollInterval: 50 })
+        .waitForTask(initializing, { until, timeout: 300, pollInterval: 50 })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TaskWaitTimeoutError);
       const last = (error as TaskWaitTimeoutError).lastTask;
