@@ -1,8 +1,8 @@
-import { parseUuid } from '@coder-tasks/types';
+import { goQuote, parseUuid } from '@coder-tasks/types';
 import { canRead, canSeeUser, readsEverything } from './auth';
 import type { OrganizationRecord, TemplateRecord, UserRecord } from './model';
 import { errorReply, notFound, ok, type Reply, type RequestContext } from './reply';
-import { excessParams, parseSearchQuery } from './search-query';
+import { parseSearchQuery, QueryParams } from './search-query';
 import { resolveUserParam } from './task-lookup';
 import {
   organizationJson,
@@ -41,32 +41,23 @@ export function getUser(ctx: RequestContext): Reply {
 /** `GET /api/v2/users?q=…`: supports `github_com_user_id:`, `username:`, `email:` and a bare search term. */
 export function listUsers(ctx: RequestContext): Reply {
   const parsed = parseSearchQuery(ctx.query.get('q') ?? '', 'search');
-  const invalid = (field: string, detail: string): Reply =>
-    errorReply(400, 'Invalid user search query.', undefined, [{ field, detail }]);
-  if ('problem' in parsed) return invalid(parsed.problem.field, parsed.problem.detail);
-  const extra = excessParams(parsed.values, [
-    'search',
-    'github_com_user_id',
-    'username',
-    'email',
-    'status',
-    'role',
-  ]);
-  if (extra) return invalid(extra.field, extra.detail);
-  const ghValue = parsed.values.get('github_com_user_id')?.at(-1);
-  let gh: number | undefined;
-  if (ghValue !== undefined) {
-    if (!/^\d+$/.test(ghValue)) {
-      return invalid(
-        'github_com_user_id',
-        `Query param "github_com_user_id" must be a valid integer: ${ghValue}`,
-      );
-    }
-    gh = Number(ghValue);
+  if ('problem' in parsed) {
+    return errorReply(400, 'Invalid user search query.', undefined, [parsed.problem]);
   }
-  const search = parsed.values.get('search')?.at(-1);
-  const username = parsed.values.get('username')?.at(-1);
-  const email = parsed.values.get('email')?.at(-1);
+  const params = new QueryParams(parsed.values);
+  const search = params.string('search');
+  const username = params.string('username');
+  const email = params.string('email');
+  const gh = params.custom('github_com_user_id', (value) => {
+    if (!/^\d+$/.test(value)) throw new Error(`${goQuote(value)} must be a valid integer`);
+    return Number(value);
+  });
+  params.string('status');
+  params.string('role');
+  params.errorExcessParams();
+  if (params.problems.length > 0) {
+    return errorReply(400, 'Invalid user search query.', undefined, params.problems);
+  }
   const users = [...ctx.world.users.values()]
     .filter((u) => canSeeUser(ctx.user, u))
     .filter((u) => gh === undefined || u.githubUserId === gh)

@@ -2,11 +2,12 @@ import {
   goQuote,
   goTrimSpace,
   NIL_UUID,
+  parseUuid,
   validateTaskDisplayName,
   validateTaskName,
 } from '@coder-tasks/types';
 import { stopAgent } from './agent-runner';
-import { administers, canRead, canWrite, readsEverything } from './auth';
+import { administers, canRead, canSeeUser, canWrite, readsEverything } from './auth';
 import { newId } from './ids';
 import { hasActiveJob, queueBuild } from './lifecycle';
 import type { TaskRecord, WorkspaceRecord } from './model';
@@ -20,7 +21,7 @@ import {
   type RequestContext,
 } from './reply';
 import { decodeBody } from './request-body';
-import { excessParams, parseSearchQuery } from './search-query';
+import { parseSearchQuery, QueryParams } from './search-query';
 import { resolveTask, resolveUserParam } from './task-lookup';
 import { generateTaskName } from './task-names';
 import { taskJson, taskStatusOf } from './wire';
@@ -142,37 +143,38 @@ export function createTask(ctx: RequestContext): Reply {
 /** `GET /tasks?q=…`. */
 export function listTasks(ctx: RequestContext): Reply {
   const { world, user: caller } = ctx;
-  const invalid = (field: string, detail: string): Reply =>
-    errorReply(400, 'Invalid task search query.', undefined, [{ field, detail }]);
   const parsed = parseSearchQuery(ctx.query.get('q') ?? '', 'owner');
-  if ('problem' in parsed) return invalid(parsed.problem.field, parsed.problem.detail);
-  const extra = excessParams(parsed.values, ['owner', 'organization', 'status']);
-  if (extra) return invalid(extra.field, extra.detail);
-  let ownerId: string | undefined;
-  let orgId: string | undefined;
-  const ownerValue = parsed.values.get('owner')?.at(-1);
-  if (ownerValue !== undefined) {
-    const found = resolveUserParam(ctx, ownerValue);
-    if ('reply' in found) {
-      return invalid(
-        'owner',
-        `Query param "owner" has invalid value: user ${goQuote(ownerValue)} either does not exist, or you are unauthorized to view them`,
-      );
-    }
-    ownerId = found.user.id;
+  if ('problem' in parsed) {
+    return errorReply(400, 'Invalid task search query.', undefined, [parsed.problem]);
   }
-  const orgValue = parsed.values.get('organization')?.at(-1);
-  if (orgValue !== undefined) {
-    const org = world.organizations.get(orgValue) ?? world.organizationByName(orgValue);
+  const params = new QueryParams(parsed.values);
+  // A UUID is taken as it is (no lookup); `me` is the caller; a name must be a user the caller can see.
+  const ownerId = params.custom('owner', (value) => {
+    if (value === 'me') return caller.id;
+    const id = parseUuid(value);
+    if (id) return id;
+    const user = world.userByName(value);
+    if (!user || !canSeeUser(caller, user)) {
+      throw new Error(`user ${goQuote(value)} either does not exist, or you are unauthorized to view them`);
+    }
+    return user.id;
+  });
+  const orgId = params.custom('organization', (value) => {
+    const id = parseUuid(value);
+    if (id) return id;
+    const org = world.organizationByName(value);
     if (!org || !(readsEverything(caller) || caller.organizationIds.includes(org.id))) {
-      return invalid(
-        'organization',
-        `Query param "organization" has invalid value: organization ${goQuote(orgValue)} either does not exist, or you are unauthorized to view it`,
+      throw new Error(
+        `organization ${goQuote(value)} either does not exist, or you are unauthorized to view it`,
       );
     }
-    orgId = org.id;
+    return org.id;
+  });
+  const status = params.string('status');
+  params.errorExcessParams();
+  if (params.problems.length > 0) {
+    return errorReply(400, 'Invalid task search query.', undefined, params.problems);
   }
-  const status = parsed.values.get('status')?.at(-1);
   if (
     status !== undefined &&
     !['pending', 'initializing', 'active', 'paused', 'unknown', 'error'].includes(status)

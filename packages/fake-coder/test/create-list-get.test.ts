@@ -257,6 +257,32 @@ describe('list', () => {
     expect(res.json).toEqual({ message: 'Invalid task search query.', validations: [{ field, detail }] });
   });
 
+  it('reads q as coderd does: UUIDs unchecked, bare terms joined, repeated keys and every bad value reported', async () => {
+    const q = async (query: string) => call(fake, 'GET', `/api/v2/tasks?q=${encodeURIComponent(query)}`);
+    const random = await q('owner:8b6c1c1e-1f7e-4c9b-9d55-0c8e1f1f9b11');
+    expect([random.status, (random.json as { count: number }).count]).toEqual([200, 0]);
+    // "mem ber" is one bare term, so one owner named "mem ber".
+    expect((await q('mem ber')).json).toEqual({
+      message: 'Invalid task search query.',
+      validations: [
+        {
+          field: 'owner',
+          detail:
+            'Query param "owner" has invalid value: user "mem ber" either does not exist, or you are unauthorized to view them',
+        },
+      ],
+    });
+    const twice = await q('owner:admin owner:member');
+    expect((twice.json as { validations: unknown[] }).validations).toEqual([
+      { field: 'owner', detail: 'Query param "owner" provided more than once, found 2 times.' },
+    ]);
+    const both = await q('owner:ghost organization:nowhere');
+    expect((both.json as { validations: { field: string }[] }).validations.map((v) => v.field)).toEqual([
+      'owner',
+      'organization',
+    ]);
+  });
+
   it('answers 500 for a status the database enum rejects', async () => {
     expect((await call(fake, 'GET', '/api/v2/tasks?q=status:sleeping')).status).toBe(500);
   });
