@@ -47,7 +47,8 @@ export class HttpTransport {
   readonly baseUrl: URL;
   readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
-  private readonly token: string;
+  // A private field, so that logging the client (util.inspect, JSON.stringify) cannot show the token.
+  readonly #token: string;
   private readonly userAgent: string;
 
   constructor(options: HttpTransportOptions) {
@@ -57,7 +58,7 @@ export class HttpTransport {
         'CoderClient: `token` is required: a Coder session token (create one with `coder tokens create`).',
       );
     }
-    this.token = options.token.trim();
+    this.#token = options.token.trim();
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??
@@ -88,7 +89,7 @@ export class HttpTransport {
 
   /** Replaces the token wherever a server echoed it. */
   redact(text: string): string {
-    return text.includes(this.token) ? text.split(this.token).join('[REDACTED]') : text;
+    return text.includes(this.#token) ? text.split(this.#token).join('[REDACTED]') : text;
   }
 
   /**
@@ -158,7 +159,7 @@ export class HttpTransport {
 
   private headers(contentType: string | undefined, accept: string): Record<string, string> {
     const headers: Record<string, string> = {
-      'coder-session-token': this.token,
+      'coder-session-token': this.#token,
       'user-agent': this.userAgent,
       accept,
     };

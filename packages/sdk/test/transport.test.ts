@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inspect } from 'node:util';
 import { Agent } from 'undici';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -252,6 +253,16 @@ describe('authentication and secrets', () => {
     );
     expect(JSON.stringify(error)).not.toContain(token);
     expect((error as Error).message).not.toContain(token);
+  });
+
+  it('never shows the token when the client itself is logged', async () => {
+    const h = await startHarness();
+    const shown = [
+      inspect(h.client, { depth: 20, showHidden: true }),
+      JSON.stringify(h.client),
+      String(h.client),
+    ];
+    for (const text of shown) expect(text).not.toContain(h.fake.token);
   });
 
   it('scrubs the token from anything the server echoes back', async () => {
