@@ -7,6 +7,7 @@ import type { AgentScript } from './agent-script';
  * `auditor` may read everything and change nothing. */
 export type FakeRole = 'owner' | 'org-admin' | 'member' | 'auditor';
 
+/** A user, with its one session token (split as Coder stores it: id and secret). */
 export interface UserRecord {
   id: string;
   username: string;
@@ -24,6 +25,7 @@ export interface UserRecord {
   tokenExpiresAt: number | undefined;
 }
 
+/** An organization. */
 export interface OrganizationRecord {
   id: string;
   name: string;
@@ -32,6 +34,7 @@ export interface OrganizationRecord {
   createdAt: number;
 }
 
+/** A preset of a template version. */
 export interface PresetRecord {
   id: string;
   name: string;
@@ -39,6 +42,7 @@ export interface PresetRecord {
   isDefault: boolean;
 }
 
+/** A template version and what it declares. */
 export interface TemplateVersionRecord {
   id: string;
   name: string;
@@ -52,6 +56,7 @@ export interface TemplateVersionRecord {
   createdAt: number;
 }
 
+/** A template. */
 export interface TemplateRecord {
   id: string;
   name: string;
@@ -64,23 +69,30 @@ export interface TemplateRecord {
   createdAt: number;
 }
 
+/** A provisioner job's status (the ones the simulation uses). */
 export type JobStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'canceling' | 'canceled';
+/** A workspace build's transition. */
 export type Transition = 'start' | 'stop' | 'delete';
+/** A workspace app's health. */
 export type AppHealth = 'initializing' | 'healthy' | 'unhealthy' | 'disabled';
+/** An app status state as agents report it (`failure`, not `failed`). */
 export type AppStatusState = 'working' | 'idle' | 'complete' | 'failure';
 
+/** The workspace agent of a start build. */
 export interface AgentRecord {
   id: string;
   lifecycle: string;
   createdAt: number;
 }
 
+/** The task app of a start build. */
 export interface AppRecord {
   id: string;
   slug: string;
   health: AppHealth;
 }
 
+/** A workspace build with its provisioner job and its task_workspace_apps row (agent and app). */
 export interface BuildRecord {
   id: string;
   number: number;
@@ -104,6 +116,7 @@ export interface BuildRecord {
   app: AppRecord | null;
 }
 
+/** A workspace_app_statuses row. */
 export interface AppStatusRecord {
   id: string;
   createdAt: number;
@@ -114,6 +127,7 @@ export interface AppStatusRecord {
   agentId: string;
 }
 
+/** A workspace: its builds (latest last) and its app statuses. */
 export interface WorkspaceRecord {
   id: string;
   name: string;
@@ -136,6 +150,7 @@ export interface AgentMessage {
   time: number;
 }
 
+/** The log snapshot the agent uploaded as it shut down. */
 export interface SnapshotRecord {
   at: number;
   messages: AgentMessage[];
@@ -159,6 +174,7 @@ export interface AgentApiBehaviour {
   appUrlScheme?: string;
 }
 
+/** The simulated AgentAPI behind a task. */
 export interface AgentRuntime {
   messages: AgentMessage[];
   /** AgentAPI's own status: `running` while a script reply is in progress, else `stable`. */
@@ -171,6 +187,7 @@ export interface AgentRuntime {
   generation: number;
 }
 
+/** A task row (soft-deleted when `deletedAt` is set). */
 export interface TaskRecord {
   id: string;
   name: string;

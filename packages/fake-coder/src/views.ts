@@ -84,6 +84,7 @@ export interface FakeTaskView {
   json: Record<string, unknown>;
 }
 
+/** A user as tests see it. */
 export function userView(u: UserRecord): FakeUser {
   return {
     id: u.id,
@@ -95,14 +96,17 @@ export function userView(u: UserRecord): FakeUser {
   };
 }
 
+/** An organization as tests see it. */
 export function organizationView(o: OrganizationRecord): FakeOrganization {
   return { id: o.id, name: o.name, displayName: o.displayName, isDefault: o.isDefault };
 }
 
+/** A template as tests see it. */
 export function templateView(t: TemplateRecord): FakeTemplate {
   return { id: t.id, name: t.name, organizationId: t.organizationId, activeVersionId: t.activeVersionId };
 }
 
+/** A template version as tests see it. */
 export function versionView(v: TemplateVersionRecord): FakeTemplateVersion {
   return {
     id: v.id,
@@ -112,6 +116,7 @@ export function versionView(v: TemplateVersionRecord): FakeTemplateVersion {
   };
 }
 
+/** A task as tests see it, derived from the current state. */
 export function taskView(world: World, task: TaskRecord): FakeTaskView {
   const ws = world.workspaceOf(task);
   const latest = world.latestBuild(ws);
