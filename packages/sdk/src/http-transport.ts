@@ -145,6 +145,9 @@ export class HttpTransport {
         bodyTimeout: idleTimeoutMs,
       }),
     );
+    // Whoever reads the body sees its errors; without this a destroy while nobody reads would be an
+    // unhandled 'error' event and crash the process.
+    res.body.on('error', () => {});
     // The deadline's link to `signal` ends with the headers; the body must still end when the caller aborts.
     const onAbort = () => res.body.destroy();
     signal.addEventListener('abort', onAbort, { once: true });

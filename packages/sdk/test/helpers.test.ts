@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { CoderAbortError, type CoderApiError, PresetNotFoundError, UserLookupError } from '../src/index';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import {
+  CoderAbortError,
+  type CoderApiError,
+  CoderClient,
+  CoderStreamError,
+  PresetNotFoundError,
+  UserLookupError,
+} from '../src/index';
 import { startHarness, templateVersionId } from './harness';
 
 describe('buildInfo and me', () => {
@@ -160,6 +169,52 @@ describe('workspaces', () => {
     expect(seen.at(-1)).toBe('Step one');
     expect(h.requestsTo(`/api/v2/workspaces/${workspaceId}/watch`)[0]?.headers.accept).toBe(
       'text/event-stream',
+    );
+  });
+
+  it('404s on an unknown workspace', async () => {
+    const h = await startHarness();
+    await expect(h.client.getWorkspace('8f5c0f4e-2a53-4d41-9f0e-6d3b2f1a9c77')).rejects.toMatchObject({
+      status: 404,
+      kind: 'not_found',
+    });
+  });
+
+  it('names a watch answered with a web page instead of an event stream', async () => {
+    const h = await startHarness();
+    h.fake.control.faults.inject({ kind: 'html', route: /\/watch$/ });
+    const gen = h.client.watchWorkspace('8f5c0f4e-2a53-4d41-9f0e-6d3b2f1a9c77');
+    await expect(gen.next()).rejects.toMatchObject({
+      name: 'CoderResponseFormatError',
+      reason: 'not_event_stream',
+    });
+  });
+
+  it("throws CoderStreamError on the stream's error event", async () => {
+    // The fake never sends `event: error`; a two-line loopback server does, as coderd does on a failure.
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(
+        'event: ping\n\nevent: error\ndata: {"message":"Internal error reading workspace.","detail":"db down"}\n\n',
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const client = new CoderClient({
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      token: 't',
+    });
+    onTestFinished(() => client.close());
+    const error = await client
+      .watchWorkspace('w')
+      .next()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoderStreamError);
+    expect(error).toMatchObject({
+      response: { message: 'Internal error reading workspace.', detail: 'db down' },
+    });
+    expect((error as Error).message).toMatch(
+      /\/api\/v2\/workspaces\/w\/watch: the watch stream reported an error: Internal error reading workspace\.: db down$/,
     );
   });
 
