@@ -83,7 +83,10 @@ export interface RequestSpec<T> extends HttpExchange {
   decode?: (data: unknown) => T;
   /** Safe to send again after an attempt that may have reached the server. */
   repeatable: boolean;
-  /** After a retry, turns an API error back into a result (an earlier attempt already succeeded). */
+  /**
+   * Once an attempt may have done its work unseen (reset after sending, timeout, 502/504), turns the API
+   * error of a later attempt back into a result: that earlier attempt succeeded.
+   */
   recover?: (error: CoderApiError) => Promise<{ value: T } | undefined>;
 }
 
@@ -121,6 +124,8 @@ export class CoderClient {
     const retries = options.retries ?? this.retry.maxRetries;
     const timeout = positive('timeout', options.timeout ?? this.timeout);
     const ctx = this.transport.context(spec);
+    // Set once an attempt may have done its work on the server without us hearing the answer.
+    let mayHaveLanded = false;
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < retries;
       let raw: Awaited<ReturnType<HttpTransport['send']>>;
@@ -131,6 +136,8 @@ export class CoderClient {
           (error instanceof CoderConnectionError && (spec.repeatable || failedBeforeSending(error))) ||
           (error instanceof CoderTimeoutError && spec.repeatable);
         if (!canRetry || !retryable) throw error;
+        mayHaveLanded ||=
+          error instanceof CoderTimeoutError || !failedBeforeSending(error as CoderConnectionError);
         await this.pause(retryDelay(attempt, this.retry, undefined, Math.random()) ?? 0, options.signal, ctx);
         continue;
       }
@@ -147,7 +154,7 @@ export class CoderClient {
           serverVersion: await this.version(),
         });
       }
-      if (attempt > 0 && spec.recover) {
+      if (mayHaveLanded && spec.recover) {
         const recovered = await spec.recover(error);
         if (recovered) return recovered.value;
       }
@@ -158,6 +165,8 @@ export class CoderClient {
       ) {
         const delay = retryDelay(attempt, this.retry, error.retryAfterMs, Math.random());
         if (delay !== undefined) {
+          // A gateway error may come after the request reached Coder; 429 and 503 mean it was not handled.
+          mayHaveLanded ||= error.status === 502 || error.status === 504;
           await this.pause(delay, options.signal, ctx);
           continue;
         }

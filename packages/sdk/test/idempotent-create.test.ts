@@ -72,6 +72,21 @@ describe('createTask is safe to repeat when the caller names the task', () => {
     expect(h.fake.control.tasks()).toHaveLength(1);
   });
 
+  it('does not adopt an identical task when no earlier attempt could have made it (429 first)', async () => {
+    const h = await startHarness();
+    const request = { template_version_id: templateVersionId(h), input: 'same', name: 'twin' };
+    await h.client.createTask('me', request);
+    h.fake.control.faults.inject({
+      kind: 'rateLimit',
+      retryAfter: 0,
+      route: CREATE,
+      method: 'POST',
+      times: 1,
+    });
+    await expect(h.client.createTask('me', request)).rejects.toMatchObject({ status: 409 });
+    expect(h.requestsTo(CREATE, 'POST').map((r) => r.status)).toEqual([201, 429, 409]);
+  });
+
   it('never repeats a create without a name (the server would make a second task)', async () => {
     const h = await startHarness();
     h.fake.control.faults.inject({
@@ -87,6 +102,15 @@ describe('createTask is safe to repeat when the caller names the task', () => {
     expect(error).toBeInstanceOf(CoderConnectionError);
     expect(h.requestsTo(CREATE, 'POST')).toHaveLength(1);
     expect(h.fake.control.tasks()).toHaveLength(1);
+  });
+
+  it('still reports a missing task on delete when the first attempt was refused with 503', async () => {
+    const h = await startHarness();
+    const path = '/api/v2/tasks/me/8f5c0f4e-2a53-4d41-9f0e-6d3b2f1a9c77';
+    h.fake.control.faults.inject({ kind: 'status', status: 503, route: path, method: 'DELETE', times: 1 });
+    await expect(h.client.deleteTask('me', '8f5c0f4e-2a53-4d41-9f0e-6d3b2f1a9c77')).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it('treats a repeated delete that finds the task gone as done', async () => {
