@@ -1,37 +1,23 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type BuildInfo,
-  BuildInfoSchema,
   type CreateTaskRequest,
   type CreateTaskRequestBody,
-  GetUsersResponseSchema,
   type Organization,
-  OrganizationSchema,
   type PauseTaskResponse,
-  PauseTaskResponseSchema,
   type Preset,
-  PresetSchema,
   parseTaskIdentifier,
-  parseWire,
   type ResumeTaskResponse,
-  ResumeTaskResponseSchema,
   serializeCreateTaskRequest,
   type Task,
   type TaskLogsResponse,
-  TaskLogsResponseSchema,
-  TaskSchema,
   type TasksFilter,
-  TasksListResponseSchema,
-  TemplateSchema,
   type TemplateVersion,
-  TemplateVersionSchema,
   tasksFilterToQuery,
   type User,
-  UserSchema,
   type Workspace,
-  WorkspaceSchema,
 } from '@coder-tasks/types';
-import type { Dispatcher } from 'undici';
+import type { CallOptions, CoderClientOptions, RequestSpec } from './client-options';
 import {
   CoderAbortError,
   type CoderApiError,
@@ -39,59 +25,29 @@ import {
   CoderTimeoutError,
   TasksUnavailableError,
 } from './errors';
-import { failedBeforeSending, type HttpExchange, HttpTransport } from './http-transport';
+import { failedBeforeSending, HttpTransport } from './http-transport';
 import { pickGitHubUser, pickPreset } from './lookups';
 import { apiErrorFromResponse, decodeBody } from './response-body';
-import { type ResolvedRetryPolicy, type RetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy';
+import { type ResolvedRetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy';
 import { type WaitForTaskOptions, waitForTask } from './wait-for-task';
 import { type WatchWorkspaceOptions, watchWorkspace } from './watch-workspace';
-
-/** Options of {@link CoderClient}. */
-export interface CoderClientOptions {
-  /** The Coder deployment URL, such as `https://coder.example.com` (a path prefix is kept). */
-  url: string | URL;
-  /** A Coder session token, sent in the `Coder-Session-Token` header and nowhere else. */
-  token: string;
-  /**
-   * The undici dispatcher for every request. Default: one keep-alive `Agent` per client (connect timeout
-   * 10 s, keep-alive 10 s), closed by {@link CoderClient.close}. An injected one is never closed by the client.
-   */
-  dispatcher?: Dispatcher;
-  /** Time allowed for each attempt (connect, headers and whole body), in ms. Default 30_000. */
-  timeout?: number;
-  /** The retry policy (see {@link RetryPolicy} for defaults), or `false` for no retries. */
-  retry?: RetryPolicy | false;
-  /** Put in front of `coder-tasks-sdk/<version>` in the User-Agent, such as `my-bot/1.2`. Default none. */
-  userAgent?: string;
-  /** Not supported: the client speaks undici directly. Pass `dispatcher` to change the transport. */
-  fetchImpl?: never;
-}
-
-/** Options every call takes. */
-export interface CallOptions {
-  /** Aborts the call (and its retries) with a {@link CoderAbortError}. */
-  signal?: AbortSignal;
-  /** Time allowed for each attempt, in ms. Default: the client's `timeout`. */
-  timeout?: number;
-  /** How many times to repeat a failed attempt. Default: the client's `retry.maxRetries`. */
-  retries?: number;
-}
-
-/** One API call, as the resource methods describe it to {@link CoderClient.request}. */
-export interface RequestSpec<T> extends HttpExchange {
-  /** Reads the JSON body; absent for routes that answer without a body (202/204). */
-  decode?: (data: unknown) => T;
-  /** Safe to send again after an attempt that may have reached the server. */
-  repeatable: boolean;
-  /**
-   * Once an attempt may have done its work unseen (reset after sending, timeout, 502/504), turns the API
-   * error of a later attempt back into a result: that earlier attempt succeeded.
-   */
-  recover?: (error: CoderApiError) => Promise<{ value: T } | undefined>;
-}
+import {
+  decodeBuildInfo,
+  decodeOrganization,
+  decodePause,
+  decodePresets,
+  decodeResume,
+  decodeTask,
+  decodeTaskLogs,
+  decodeTasksList,
+  decodeTemplate,
+  decodeTemplateVersion,
+  decodeUser,
+  decodeUsers,
+  decodeWorkspace,
+} from './wire-decoders';
 
 const TASK_ROUTE = /^\/api\/(v2|experimental)\/tasks(\/|$)/;
-const task = (data: unknown) => parseWire(TaskSchema, data, 'Task');
 
 /**
  * A client for the Coder Tasks API, the TypeScript peer of Go's `codersdk` task methods. Every method
@@ -181,7 +137,7 @@ export class CoderClient {
     const path = `/api/v2/tasks/${seg('user', user)}`;
     const recover = body.name ? (e: CoderApiError) => this.findCreated(user, body, e) : undefined;
     return this.request(
-      { method: 'POST', path, body, decode: task, repeatable: !!body.name, recover },
+      { method: 'POST', path, body, decode: decodeTask, repeatable: !!body.name, recover },
       options,
     );
   }
@@ -189,20 +145,24 @@ export class CoderClient {
   /** Go: `Client.Tasks`. Every task matching the filter, newest first (no pagination). */
   async listTasks(filter?: TasksFilter, options?: CallOptions): Promise<Task[]> {
     const query = { q: tasksFilterToQuery(filter) };
-    const decode = (d: unknown) => parseWire(TasksListResponseSchema, d, 'TasksListResponse');
-    return (
-      await this.request({ method: 'GET', path: '/api/v2/tasks', query, decode, repeatable: true }, options)
-    ).tasks;
+    const spec = {
+      method: 'GET',
+      path: '/api/v2/tasks',
+      query,
+      decode: decodeTasksList,
+      repeatable: true,
+    } as const;
+    return (await this.request(spec, options)).tasks;
   }
 
   /** Go: `Client.TaskByID`. Any task the caller can read, by id (or a name of the caller's own task). */
   async getTask(id: string, options?: CallOptions): Promise<Task> {
-    return this.get(`/api/v2/tasks/me/${seg('id', id)}`, task, options);
+    return this.get(taskPath('v2', 'me', id), decodeTask, options);
   }
 
   /** Go: `Client.TaskByOwnerAndName`. `owner` is a username, user id or `me`. */
   async getTaskByOwnerAndName(owner: string, name: string, options?: CallOptions): Promise<Task> {
-    return this.get(`/api/v2/tasks/${seg('owner', owner || 'me')}/${seg('name', name)}`, task, options);
+    return this.get(`/api/v2/tasks/${seg('owner', owner || 'me')}/${seg('name', name)}`, decodeTask, options);
   }
 
   /** Go: `Client.TaskByIdentifier`: a task id, `name` (yours) or `owner/name`. */
@@ -215,57 +175,55 @@ export class CoderClient {
 
   /** Go: `Client.DeleteTask`. Retried safely: a repeat that finds the task gone counts as done. */
   async deleteTask(user: string, id: string, options?: CallOptions): Promise<void> {
-    const path = `/api/v2/tasks/${seg('user', user)}/${seg('id', id)}`;
     const recover = async (e: CoderApiError) => (e.status === 404 ? { value: undefined } : undefined);
-    return this.request<void>({ method: 'DELETE', path, repeatable: true, recover }, options);
+    return this.request<void>(
+      { method: 'DELETE', path: taskPath('v2', user, id), repeatable: true, recover },
+      options,
+    );
   }
 
   /** Go: `Client.TaskSend`. Sends input to the running agent; never repeated once it may have arrived. */
   async sendTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
-    const path = `/api/v2/tasks/${seg('user', user)}/${seg('id', id)}/send`;
+    const path = taskPath('v2', user, id, '/send');
     return this.request<void>({ method: 'POST', path, body: { input }, repeatable: false }, options);
   }
 
   /** Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. */
   async updateTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
-    const path = `/api/v2/tasks/${seg('user', user)}/${seg('id', id)}/input`;
+    const path = taskPath('v2', user, id, '/input');
     return this.request<void>({ method: 'PATCH', path, body: { input }, repeatable: true }, options);
   }
 
   /** Go: `Client.PauseTask` (on `/api/experimental`, as Go). Stops the task's workspace. */
   async pauseTask(user: string, id: string, options?: CallOptions): Promise<PauseTaskResponse> {
-    const path = `/api/experimental/tasks/${seg('user', user)}/${seg('id', id)}/pause`;
-    const decode = (d: unknown) => parseWire(PauseTaskResponseSchema, d, 'PauseTaskResponse');
-    return this.request({ method: 'POST', path, decode, repeatable: false }, options);
+    const path = taskPath('experimental', user, id, '/pause');
+    return this.request({ method: 'POST', path, decode: decodePause, repeatable: false }, options);
   }
 
   /** Go: `Client.ResumeTask` (on `/api/experimental`, as Go). Starts the task's workspace again. */
   async resumeTask(user: string, id: string, options?: CallOptions): Promise<ResumeTaskResponse> {
-    const path = `/api/experimental/tasks/${seg('user', user)}/${seg('id', id)}/resume`;
-    const decode = (d: unknown) => parseWire(ResumeTaskResponseSchema, d, 'ResumeTaskResponse');
-    return this.request({ method: 'POST', path, decode, repeatable: false }, options);
+    const path = taskPath('experimental', user, id, '/resume');
+    return this.request({ method: 'POST', path, decode: decodeResume, repeatable: false }, options);
   }
 
   /** Go: `Client.TaskLogs`. Live messages of an active task, or the snapshot taken at pause. */
   async getTaskLogs(user: string, id: string, options?: CallOptions): Promise<TaskLogsResponse> {
-    const decode = (d: unknown) => parseWire(TaskLogsResponseSchema, d, 'TaskLogsResponse');
-    return this.get(`/api/v2/tasks/${seg('user', user)}/${seg('id', id)}/logs`, decode, options);
+    return this.get(taskPath('v2', user, id, '/logs'), decodeTaskLogs, options);
   }
 
   /** Go: `Client.BuildInfo`. The server's version; needs no authentication. */
   async buildInfo(options?: CallOptions): Promise<BuildInfo> {
-    return this.get('/api/v2/buildinfo', (d) => parseWire(BuildInfoSchema, d, 'BuildInfo'), options);
+    return this.get('/api/v2/buildinfo', decodeBuildInfo, options);
   }
 
   /** Go: `Client.User(ctx, "me")`. The user the token belongs to. */
   async me(options?: CallOptions): Promise<User> {
-    return this.get('/api/v2/users/me', (d) => parseWire(UserSchema, d, 'User'), options);
+    return this.get('/api/v2/users/me', decodeUser, options);
   }
 
   /** Go: `Client.OrganizationByName` / `Client.Organization`. */
   async getOrganization(idOrName: string, options?: CallOptions): Promise<Organization> {
-    const decode = (d: unknown) => parseWire(OrganizationSchema, d, 'Organization');
-    return this.get(`/api/v2/organizations/${seg('idOrName', idOrName)}`, decode, options);
+    return this.get(`/api/v2/organizations/${seg('idOrName', idOrName)}`, decodeOrganization, options);
   }
 
   /** The one Coder user linked to a GitHub account; {@link UserLookupError} on zero or several. */
@@ -276,42 +234,43 @@ export class CoderClient {
       );
     }
     const query = { q: `github_com_user_id:${githubUserId}` };
-    const decode = (d: unknown) => parseWire(GetUsersResponseSchema, d, 'GetUsersResponse');
-    const found = await this.request(
-      { method: 'GET', path: '/api/v2/users', query, decode, repeatable: true },
-      options,
-    );
-    return pickGitHubUser(found.users, githubUserId);
+    const spec = {
+      method: 'GET',
+      path: '/api/v2/users',
+      query,
+      decode: decodeUsers,
+      repeatable: true,
+    } as const;
+    return pickGitHubUser((await this.request(spec, options)).users, githubUserId);
   }
 
-  /** A template's active version, or the version with the given name. Go: `TemplateByName` + `TemplateVersion(ByName)`. */
+  /** A template's active version, or the one named `version`. Go: `TemplateByName` + `TemplateVersion(ByName)`. */
   async resolveTemplateVersion(
     target: { organization: string; template: string; version?: string | undefined },
     options?: CallOptions,
   ): Promise<TemplateVersion> {
-    const base = `/api/v2/organizations/${seg('organization', target.organization)}/templates/${seg('template', target.template)}`;
-    const version = (d: unknown) => parseWire(TemplateVersionSchema, d, 'TemplateVersion');
-    if (target.version)
-      return this.get(`${base}/versions/${seg('version', target.version)}`, version, options);
-    const template = await this.get(base, (d) => parseWire(TemplateSchema, d, 'Template'), options);
-    return this.get(`/api/v2/templateversions/${template.active_version_id}`, version, options);
+    const org = seg('organization', target.organization);
+    const base = `/api/v2/organizations/${org}/templates/${seg('template', target.template)}`;
+    if (target.version) {
+      return this.get(`${base}/versions/${seg('version', target.version)}`, decodeTemplateVersion, options);
+    }
+    const template = await this.get(base, decodeTemplate, options);
+    return this.get(`/api/v2/templateversions/${template.active_version_id}`, decodeTemplateVersion, options);
   }
 
-  /** The named preset of a template version, else its default preset, else `undefined`. Go: `TemplateVersionPresets`. */
+  /** The named preset of a version, else its default preset, else `undefined`. Go: `TemplateVersionPresets`. */
   async resolvePreset(
     templateVersionId: string,
     name?: string,
     options?: CallOptions,
   ): Promise<Preset | undefined> {
-    const decode = (d: unknown) => parseWire(PresetSchema.array(), d, 'Preset[]');
     const path = `/api/v2/templateversions/${seg('templateVersionId', templateVersionId)}/presets`;
-    return pickPreset(await this.get(path, decode, options), templateVersionId, name);
+    return pickPreset(await this.get(path, decodePresets, options), templateVersionId, name);
   }
 
   /** Go: `Client.Workspace`. */
   async getWorkspace(id: string, options?: CallOptions): Promise<Workspace> {
-    const decode = (d: unknown) => parseWire(WorkspaceSchema, d, 'Workspace');
-    return this.get(`/api/v2/workspaces/${seg('id', id)}`, decode, options);
+    return this.get(`/api/v2/workspaces/${seg('id', id)}`, decodeWorkspace, options);
   }
 
   /** Go: `Client.WatchWorkspace`. The workspace now and after every change, from its SSE watch stream. */
@@ -364,6 +323,11 @@ export class CoderClient {
     if (existing?.template_version_id !== body.template_version_id) return undefined;
     return existing.initial_prompt === body.input ? { value: existing } : undefined;
   }
+}
+
+/** `/api/<tree>/tasks/<user>/<id><suffix>`, each segment checked and escaped. */
+function taskPath(tree: 'v2' | 'experimental', user: string, id: string, suffix = ''): string {
+  return `/api/${tree}/tasks/${seg('user', user)}/${seg('id', id)}${suffix}`;
 }
 
 function seg(name: string, value: string): string {

@@ -1,4 +1,5 @@
-export { type CallOptions, CoderClient, type CoderClientOptions, type RequestSpec } from './client';
+export { CoderClient } from './client';
+export type { CallOptions, CoderClientOptions, RequestSpec } from './client-options';
 export * from './errors';
 export type { HttpExchange } from './http-transport';
 export { PresetNotFoundError, pickGitHubUser, pickPreset, UserLookupError } from './lookups';

@@ -1,0 +1,48 @@
+import type { Dispatcher } from 'undici';
+import type { CoderApiError } from './errors';
+import type { HttpExchange } from './http-transport';
+import type { RetryPolicy } from './retry-policy';
+
+/** Options of `CoderClient`. */
+export interface CoderClientOptions {
+  /** The Coder deployment URL, such as `https://coder.example.com` (a path prefix is kept). */
+  url: string | URL;
+  /** A Coder session token, sent in the `Coder-Session-Token` header and nowhere else. */
+  token: string;
+  /**
+   * The undici dispatcher for every request. Default: one keep-alive `Agent` per client (connect timeout
+   * 10 s, keep-alive 10 s), closed by `CoderClient.close()`. An injected one is never closed by the client.
+   */
+  dispatcher?: Dispatcher;
+  /** Time allowed for each attempt (connect, headers and whole body), in ms. Default 30_000. */
+  timeout?: number;
+  /** The retry policy (see {@link RetryPolicy} for defaults), or `false` for no retries. */
+  retry?: RetryPolicy | false;
+  /** Put in front of `coder-tasks-sdk/<version>` in the User-Agent, such as `my-bot/1.2`. Default none. */
+  userAgent?: string;
+  /** Not supported: the client speaks undici directly. Pass `dispatcher` to change the transport. */
+  fetchImpl?: never;
+}
+
+/** Options every call takes. */
+export interface CallOptions {
+  /** Aborts the call (and its retries) with a `CoderAbortError`. */
+  signal?: AbortSignal;
+  /** Time allowed for each attempt, in ms. Default: the client's `timeout`. */
+  timeout?: number;
+  /** How many times to repeat a failed attempt. Default: the client's `retry.maxRetries`. */
+  retries?: number;
+}
+
+/** One API call, as the resource methods describe it to `CoderClient.request`. */
+export interface RequestSpec<T> extends HttpExchange {
+  /** Reads the JSON body; absent for routes that answer without a body (202/204). */
+  decode?: (data: unknown) => T;
+  /** Safe to send again after an attempt that may have reached the server. */
+  repeatable: boolean;
+  /**
+   * Once an attempt may have done its work unseen (reset after sending, timeout, 502/504), turns the API
+   * error of a later attempt back into a result: that earlier attempt succeeded.
+   */
+  recover?: (error: CoderApiError) => Promise<{ value: T } | undefined>;
+}
