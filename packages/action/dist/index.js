@@ -86477,7 +86477,8 @@ var HttpTransport = class {
   baseUrl;
   dispatcher;
   ownsDispatcher;
-  token;
+  // A private field, so that logging the client (util.inspect, JSON.stringify) cannot show the token.
+  #token;
   userAgent;
   constructor(options) {
     this.baseUrl = parseBaseUrl(options.url);
@@ -86486,7 +86487,7 @@ var HttpTransport = class {
         "CoderClient: `token` is required: a Coder session token (create one with `coder tokens create`)."
       );
     }
-    this.token = options.token.trim();
+    this.#token = options.token.trim();
     this.ownsDispatcher = options.dispatcher === void 0;
     this.dispatcher = options.dispatcher ?? new node_modules_undici/* Agent */.g6({
       connect: { timeout: CONNECT_TIMEOUT_MS },
@@ -86512,7 +86513,7 @@ var HttpTransport = class {
   }
   /** Replaces the token wherever a server echoed it. */
   redact(text) {
-    return text.includes(this.token) ? text.split(this.token).join("[REDACTED]") : text;
+    return text.includes(this.#token) ? text.split(this.#token).join("[REDACTED]") : text;
   }
   /**
    * Sends one attempt and reads the whole body, within `timeoutMs`. Throws CoderTimeoutError,
@@ -86555,6 +86556,8 @@ var HttpTransport = class {
         bodyTimeout: idleTimeoutMs
       })
     );
+    res.body.on("error", () => {
+    });
     const onAbort = () => res.body.destroy();
     signal.addEventListener("abort", onAbort, { once: true });
     res.body.once("close", () => signal.removeEventListener("abort", onAbort));
@@ -86566,7 +86569,7 @@ var HttpTransport = class {
   }
   headers(contentType, accept) {
     const headers = {
-      "coder-session-token": this.token,
+      "coder-session-token": this.#token,
       "user-agent": this.userAgent,
       accept
     };
@@ -88645,6 +88648,8 @@ class StatusComment {
     timer;
     chain = Promise.resolve();
     finished = false;
+    // Cancels a scheduled edit when the run finishes, so no timer keeps the process alive after the end.
+    timers = new AbortController();
     minInterval;
     constructor(github, issueNumber, clock, options = {}) {
         this.github = github;
@@ -88671,14 +88676,15 @@ class StatusComment {
         if (this.timer)
             return;
         const wait = Math.max(0, this.lastWrite + this.minInterval - this.clock.now());
-        this.timer = this.clock.sleep(wait).then(() => {
+        this.timer = this.clock.sleep(wait, this.timers.signal).then(() => {
             this.timer = undefined;
             this.enqueue();
-        });
+        }, () => { });
     }
     /** Writes the final body now, dropping any pending progress edit. Resolves once it is written. */
     async finish(body) {
         this.finished = true;
+        this.timers.abort();
         this.pending = body;
         this.enqueue();
         await this.chain;

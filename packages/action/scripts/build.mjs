@@ -2,7 +2,17 @@
 // with the package.json that marks it as a module. `node scripts/build.mjs <dir>` builds elsewhere, which
 // is how the tests check that the committed dist/ is exactly what the sources give.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const packageDir = join(import.meta.dirname, '..');
@@ -15,7 +25,10 @@ export function buildBundle(outDir) {
     ['src/main.ts', outDir],
     ['src/post.ts', join(outDir, 'post')],
   ]) {
-    execFileSync(ncc, ['build', entry, '-o', out, '--license', 'licenses.txt', '--quiet'], { cwd: packageDir, stdio: 'inherit' });
+    execFileSync(ncc, ['build', entry, '-o', out, '--license', 'licenses.txt', '--quiet'], {
+      cwd: packageDir,
+      stdio: 'inherit',
+    });
     // ncc writes this for an ESM package; make sure, because without it Node would read the bundle as CommonJS.
     const marker = join(out, 'package.json');
     if (!existsSync(marker)) writeFileSync(marker, `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
@@ -42,13 +55,34 @@ export function compareBundles(expectedDir, actualDir) {
   const problems = [];
   for (const file of expected) {
     if (!actual.includes(file)) problems.push(`missing: ${file}`);
-    else if (!readFileSync(join(expectedDir, file)).equals(readFileSync(join(actualDir, file)))) problems.push(`differs: ${file}`);
+    else if (!readFileSync(join(expectedDir, file)).equals(readFileSync(join(actualDir, file))))
+      problems.push(`differs: ${file}`);
   }
   for (const file of actual) if (!expected.includes(file)) problems.push(`extra: ${file}`);
   return problems;
 }
 
+/**
+ * Builds into `outDir` without a moment where a file is missing: the build goes to a sibling folder and
+ * each file is renamed into place (atomic), since turbo may run the tests of this package, which execute
+ * the bundle, while it builds.
+ */
+export function buildInPlace(outDir) {
+  mkdirSync(outDir, { recursive: true });
+  const fresh = mkdtempSync(join(outDir, '..', '.dist-build-'));
+  try {
+    buildBundle(fresh);
+    const keep = new Set(files(fresh));
+    for (const file of keep) {
+      mkdirSync(join(outDir, file, '..'), { recursive: true });
+      renameSync(join(fresh, file), join(outDir, file));
+    }
+    for (const file of files(outDir)) if (!keep.has(file)) rmSync(join(outDir, file));
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  buildBundle(resolve(process.argv[2] ?? join(packageDir, 'dist')));
-  mkdirSync(join(packageDir, 'dist'), { recursive: true });
+  buildInPlace(resolve(process.argv[2] ?? join(packageDir, 'dist')));
 }

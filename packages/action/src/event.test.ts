@@ -4,16 +4,18 @@ import { type EventOptions, parseEvent } from './event';
 import { COMMENT_MARKER } from './marker';
 
 const require = createRequire(import.meta.url);
+// biome-ignore lint/suspicious/noExplicitAny: webhook payloads are deep JSON that the tests patch freely
+type Json = any;
 type Example = { name: string; examples: Array<Record<string, unknown> & { action?: string }> };
 const examples = require('@octokit/webhooks-examples') as Example[];
 function payload(
   name: string,
   action: string | undefined,
-  patch: (p: Record<string, any>) => void = () => {},
+  patch: (p: Record<string, Json>) => void = () => {},
 ) {
   const found = examples.find((e) => e.name === name)?.examples.find((e) => e.action === action);
   if (!found) throw new Error(`no ${name} ${action} example`);
-  const copy = structuredClone(found) as Record<string, any>;
+  const copy = structuredClone(found) as Record<string, Json>;
   patch(copy);
   return copy;
 }

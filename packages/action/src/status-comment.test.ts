@@ -9,7 +9,11 @@ function manualClock() {
   const sleepers: Array<{ at: number; resolve: () => void }> = [];
   const clock: Clock = {
     now: () => now,
-    sleep: (ms) => new Promise<void>((resolve) => sleepers.push({ at: now + ms, resolve })),
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve, reject) => {
+        sleepers.push({ at: now + ms, resolve });
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      }),
   };
   const advance = async (ms: number) => {
     now += ms;
@@ -62,6 +66,25 @@ describe('StatusComment', () => {
     comment.update('late');
     await advance(10_000);
     expect(writes).toEqual(['create:a', 'update:c', 'update:final']);
+  });
+
+  it('cancels its scheduled edit when it finishes, leaving no timer behind', async () => {
+    const { clock } = manualClock();
+    const { github } = memoryGitHub();
+    const signals: AbortSignal[] = [];
+    const watching: Clock = {
+      now: clock.now,
+      sleep: (ms, signal) => {
+        if (signal) signals.push(signal);
+        return clock.sleep(ms, signal);
+      },
+    };
+    const comment = new StatusComment(github, 1, watching);
+    await comment.post('a');
+    comment.update('b');
+    expect(signals.map((s) => s.aborted)).toEqual([false]);
+    await comment.finish('c');
+    expect(signals.map((s) => s.aborted)).toEqual([true]);
   });
 
   it('reports a failed edit without throwing', async () => {

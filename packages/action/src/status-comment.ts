@@ -21,6 +21,8 @@ export class StatusComment {
   private timer: Promise<void> | undefined;
   private chain: Promise<void> = Promise.resolve();
   private finished = false;
+  // Cancels a scheduled edit when the run finishes, so no timer keeps the process alive after the end.
+  private readonly timers = new AbortController();
   private readonly minInterval: number;
 
   constructor(
@@ -50,15 +52,19 @@ export class StatusComment {
     this.pending = body;
     if (this.timer) return;
     const wait = Math.max(0, this.lastWrite + this.minInterval - this.clock.now());
-    this.timer = this.clock.sleep(wait).then(() => {
-      this.timer = undefined;
-      this.enqueue();
-    });
+    this.timer = this.clock.sleep(wait, this.timers.signal).then(
+      () => {
+        this.timer = undefined;
+        this.enqueue();
+      },
+      () => {},
+    );
   }
 
   /** Writes the final body now, dropping any pending progress edit. Resolves once it is written. */
   async finish(body: string): Promise<void> {
     this.finished = true;
+    this.timers.abort();
     this.pending = body;
     this.enqueue();
     await this.chain;

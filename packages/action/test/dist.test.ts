@@ -16,7 +16,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
  */
 function committedDist(): string {
   const out = join(scratch, 'committed');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: packageDir, maxBuffer: 64 * 1024 * 1024 });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: packageDir, maxBuffer: 64 * 1024 * 1024 });
   const files = git('ls-files', '-z', '--', 'dist').toString('utf8').split('\0').filter(Boolean);
   for (const file of files) {
     const target = join(out, file.replace(/^dist\//, ''));
@@ -48,6 +49,10 @@ describe('the committed dist/', () => {
     writeFileSync(join(copy, 'index.js'), '// tampered\n', { flag: 'a' });
     rmSync(join(copy, 'post', 'licenses.txt'));
     writeFileSync(join(copy, 'stray.js'), '');
-    expect(compareBundles(committed, copy)).toEqual(['differs: index.js', 'missing: post/licenses.txt', 'extra: stray.js']);
+    expect(compareBundles(committed, copy)).toEqual([
+      'differs: index.js',
+      'missing: post/licenses.txt',
+      'extra: stray.js',
+    ]);
   });
 });

@@ -17,4 +17,7 @@ function machineNode(): string {
 }
 
 const node = machineNode();
-defineEndToEndTests(`the machine’s own Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`, node);
+defineEndToEndTests(
+  `the machine’s own Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`,
+  node,
+);

@@ -5,11 +5,13 @@ import { type FakeGitHub, startFakeGitHub } from '../scripts/fake-github.mjs';
 import { type RunOptions, type RunResult, runBundle } from '../scripts/run-bundle.mjs';
 
 const require = createRequire(import.meta.url);
-type Example = { name: string; examples: Array<Record<string, any>> };
+// biome-ignore lint/suspicious/noExplicitAny: webhook payloads are deep JSON that the tests patch freely
+type Json = any;
+type Example = { name: string; examples: Array<Record<string, Json>> };
 const examples = require('@octokit/webhooks-examples') as Example[];
 
 /** A real webhook payload from @octokit/webhooks-examples, copied, with a patch applied. */
-export function payload(name: string, action: string, patch: (p: Record<string, any>) => void = () => {}) {
+export function payload(name: string, action: string, patch: (p: Record<string, Json>) => void = () => {}) {
   const found = examples.find((e) => e.name === name)?.examples.find((e) => e.action === action);
   if (!found) throw new Error(`no ${name} ${action} example`);
   const copy = structuredClone(found);
@@ -22,10 +24,18 @@ const REPO = '/repos/Codertocat/Hello-World';
 const TASK_NAME = 'gh-hello-world-1-a5f9f0';
 
 /** The calls a fake GitHub received, as `METHOD path`. */
-const githubCalls = (github: FakeGitHub) => github.calls.map((c) => `${c.method} ${c.path.replace(REPO, '')}`);
+const githubCalls = (github: FakeGitHub) =>
+  github.calls.map((c) => `${c.method} ${c.path.replace(REPO, '')}`);
 /** The Coder requests that change something, as `METHOD route`. */
 const coderWrites = (coder: FakeCoder) =>
   coder.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.route ?? r.path}`);
+
+/** The body of the task-create request Coder received. */
+function createBody(coder: FakeCoder): { name: string; input: string } {
+  const create = coder.requests.find((r) => r.method === 'POST' && r.route === '/api/v2/tasks/{user}');
+  if (!create) throw new Error('no task was created');
+  return create.body as { name: string; input: string };
+}
 
 /**
  * The end-to-end scenarios of the committed bundle, run as a child process on the given Node binary
@@ -40,7 +50,13 @@ export function defineEndToEndTests(label: string, node: string): void {
       coder = await startFakeCoder();
       github = await startFakeGitHub({
         roles: { Codertocat: 'write', reader: 'read' },
-        threads: { 1: { title: 'Spelling error in the README file', body: 'Fix it', pull: { head: 'fix-readme', base: 'main' } } },
+        threads: {
+          1: {
+            title: 'Spelling error in the README file',
+            body: 'Fix it',
+            pull: { head: 'fix-readme', base: 'main' },
+          },
+        },
         requireToken: GITHUB_TOKEN,
       });
     });
@@ -49,7 +65,12 @@ export function defineEndToEndTests(label: string, node: string): void {
       await coder.close();
     });
 
-    const run = (eventName: string, body: unknown, inputs: Record<string, string> = {}, extra: Partial<RunOptions> = {}): Promise<RunResult> =>
+    const run = (
+      eventName: string,
+      body: unknown,
+      inputs: Record<string, string> = {},
+      extra: Partial<RunOptions> = {},
+    ): Promise<RunResult> =>
       runBundle({
         eventName,
         payload: body,
@@ -72,8 +93,16 @@ export function defineEndToEndTests(label: string, node: string): void {
     };
     const noLeak = (result: RunResult) => {
       // `::add-mask::` lines are how a step tells the runner what to hide; everything else must be clean.
-      const log = result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
-      for (const text of [log, result.stderr, result.summary, ...[...github.comments.values()].flatMap((c) => c.history)]) {
+      const log = result.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n');
+      for (const text of [
+        log,
+        result.stderr,
+        result.summary,
+        ...[...github.comments.values()].flatMap((c) => c.history),
+      ]) {
         expect(text).not.toContain(coder.token);
         expect(text).not.toContain(GITHUB_TOKEN);
       }
@@ -89,14 +118,20 @@ export function defineEndToEndTests(label: string, node: string): void {
         'GET /collaborators/Codertocat/permission',
         'POST /issues/comments/492700400/reactions',
         'POST /issues/1/comments',
-        ...githubCalls(github).slice(3).map(() => 'PATCH /issues/comments/9000002'),
+        ...githubCalls(github)
+          .slice(3)
+          .map(() => 'PATCH /issues/comments/9000002'),
       ]);
       expect(github.calls.length).toBeGreaterThanOrEqual(4);
       expect(github.calls[1]?.body).toEqual({ content: 'eyes' });
       expect(coderWrites(coder)).toEqual(['POST /api/v2/tasks/{user}']);
       const create = coder.requests.find((r) => r.method === 'POST');
-      expect(create?.body).toMatchObject({ name: TASK_NAME, display_name: '#1 Spelling error in the README file', template_version_id: coder.control.seed?.templateVersionId });
-      expect((create?.body as { input: string }).input).toContain('fix the spelling error');
+      expect(create?.body).toMatchObject({
+        name: TASK_NAME,
+        display_name: '#1 Spelling error in the README file',
+        template_version_id: coder.control.seed?.templateVersionId,
+      });
+      expect(createBody(coder).input).toContain('fix the spelling error');
       const comment = onlyComment();
       expect(comment.history[0]).toContain('👀 Coder task: on it');
       expect(comment.history[0]).toContain('<!-- coder-tasks-action -->');
@@ -135,9 +170,11 @@ export function defineEndToEndTests(label: string, node: string): void {
         'GET /issues/1',
         'GET /pulls/1',
       ]);
-      const input = (coder.requests.find((r) => r.method === 'POST')?.body as { input: string }).input;
+      const input = createBody(coder).input;
       expect(input).toContain('Codertocat asked you to work on pull request #1');
-      expect(input).toMatch(/<<<THREAD DATA [0-9a-f]{12}\nTitle: Spelling error in the README file\nHead branch: fix-readme\nBase branch: main/);
+      expect(input).toMatch(
+        /<<<THREAD DATA [0-9a-f]{12}\nTitle: Spelling error in the README file\nHead branch: fix-readme\nBase branch: main/,
+      );
       expect(onlyComment().body).toContain('✅ Coder task: complete');
       expect(result.outputs['task-created']).toBe('true');
     });
@@ -154,7 +191,7 @@ export function defineEndToEndTests(label: string, node: string): void {
         'POST /issues/2/comments',
       ]);
       expect(githubCalls(github).filter((c) => c.startsWith('GET /pulls'))).toEqual([]);
-      const create = coder.requests.find((r) => r.method === 'POST')?.body as { name: string; input: string };
+      const create = createBody(coder);
       expect(create.name).toMatch(/^gh-hello-world-2-[0-9a-f]{6}$/);
       expect(create.input).toContain('Head branch: changes');
       expect(result.outputs['task-name']).toBe(create.name);
@@ -162,18 +199,47 @@ export function defineEndToEndTests(label: string, node: string): void {
     });
 
     it.each([
-      ['an edited comment', 'issue_comment', 'edited', (p: Record<string, any>) => { p.comment.body = '/coder go'; }, 'only new comments'],
-      ['a bot comment', 'issue_comment', 'created', (p: Record<string, any>) => { p.comment.body = '/coder go'; p.comment.user.login = 'ci-helper[bot]'; p.comment.user.type = 'Bot'; }, 'not in allowed-bots'],
-      ['a comment without the trigger', 'issue_comment', 'created', (p: Record<string, any>) => { p.comment.body = 'thanks!'; }, 'trigger phrase'],
-    ])('%s ends green with skipped=true and no call to anyone', async (_name, eventName, action, patch, notice) => {
-      const result = await run(eventName, payload(eventName, action, patch));
-      expect(result.code).toBe(0);
-      expect(result.outputs).toEqual({ skipped: 'true' });
-      expect(result.stdout).toContain('::notice::');
-      expect(result.stdout).toContain(notice);
-      expect(github.calls).toEqual([]);
-      expect(coder.requests).toEqual([]);
-    });
+      [
+        'an edited comment',
+        'issue_comment',
+        'edited',
+        (p: Record<string, Json>) => {
+          p.comment.body = '/coder go';
+        },
+        'only new comments',
+      ],
+      [
+        'a bot comment',
+        'issue_comment',
+        'created',
+        (p: Record<string, Json>) => {
+          p.comment.body = '/coder go';
+          p.comment.user.login = 'ci-helper[bot]';
+          p.comment.user.type = 'Bot';
+        },
+        'not in allowed-bots',
+      ],
+      [
+        'a comment without the trigger',
+        'issue_comment',
+        'created',
+        (p: Record<string, Json>) => {
+          p.comment.body = 'thanks!';
+        },
+        'trigger phrase',
+      ],
+    ])(
+      '%s ends green with skipped=true and no call to anyone',
+      async (_name, eventName, action, patch, notice) => {
+        const result = await run(eventName, payload(eventName, action, patch));
+        expect(result.code).toBe(0);
+        expect(result.outputs).toEqual({ skipped: 'true' });
+        expect(result.stdout).toContain('::notice::');
+        expect(result.stdout).toContain(notice);
+        expect(github.calls).toEqual([]);
+        expect(coder.requests).toEqual([]);
+      },
+    );
 
     it('a commenter with only read permission is refused: no task, no comment, skipped=true', async () => {
       const event = payload('issue_comment', 'created', (p) => {
@@ -202,16 +268,26 @@ export function defineEndToEndTests(label: string, node: string): void {
     });
 
     it('a second /coder on the same issue sends input to the existing task instead of creating another', async () => {
-      const first = await run('issue_comment', payload('issue_comment', 'created', (p) => { p.comment.body = '/coder first request'; }));
+      const first = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder first request';
+        }),
+      );
       expect(first.code, first.stderr).toBe(0);
       coder.requests.length = 0;
-      const second = await run('issue_comment', payload('issue_comment', 'created', (p) => {
-        p.comment.id = 492700401;
-        p.comment.body = '/coder and now a second request';
-      }));
+      const second = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.id = 492700401;
+          p.comment.body = '/coder and now a second request';
+        }),
+      );
       expect(second.code, second.stderr).toBe(0);
       expect(coderWrites(coder)).toEqual(['POST /api/v2/tasks/{user}/{task}/send']);
-      expect(coder.requests.find((r) => r.method === 'POST')?.body).toEqual({ input: expect.stringContaining('and now a second request') });
+      expect(coder.requests.find((r) => r.method === 'POST')?.body).toEqual({
+        input: expect.stringContaining('and now a second request'),
+      });
       expect(coder.control.tasks()).toHaveLength(1);
       expect(second.outputs['task-created']).toBe('false');
       expect(second.outputs['task-id']).toBe(first.outputs['task-id']);
@@ -224,48 +300,93 @@ export function defineEndToEndTests(label: string, node: string): void {
 
     it('a failing build fails the step and says why in the comment', async () => {
       coder.control.failNextBuild({ error: 'terraform apply: quota exceeded' });
-      const result = await run('issue_comment', payload('issue_comment', 'created', (p) => { p.comment.body = '/coder go'; }));
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+      );
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('::error::');
       const comment = onlyComment();
       expect(comment.body).toContain('### ❌ Coder task: failed');
       expect(comment.body).toContain('terraform apply: quota exceeded');
-      expect(result.outputs).toMatchObject({ skipped: 'false', 'task-created': 'true', 'task-status': 'error' });
+      expect(result.outputs).toMatchObject({
+        skipped: 'false',
+        'task-created': 'true',
+        'task-status': 'error',
+      });
       expect(coderWrites(coder)).toEqual(['POST /api/v2/tasks/{user}']);
       noLeak(result);
     });
 
     it('a timeout fails the step, with the comment saying so', async () => {
-      coder.control.scriptAgent('*', [{ report: 'working', message: 'Thinking for a long time' }, { after: 3_600_000, say: 'never' }]);
-      const result = await run('issue_comment', payload('issue_comment', 'created', (p) => { p.comment.body = '/coder go'; }), { 'wait-timeout': '3s' });
+      coder.control.scriptAgent('*', [
+        { report: 'working', message: 'Thinking for a long time' },
+        { after: 3_600_000, say: 'never' },
+      ]);
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+        { 'wait-timeout': '3s' },
+      );
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('did not finish within wait-timeout');
       expect(onlyComment().body).toContain('### ⌛ Coder task: timed out');
       expect(onlyComment().body).toContain('Thinking for a long time');
-      expect(result.outputs).toMatchObject({ 'task-status': 'active', 'task-state': 'working', 'task-created': 'true' });
+      expect(result.outputs).toMatchObject({
+        'task-status': 'active',
+        'task-state': 'working',
+        'task-created': 'true',
+      });
     });
 
     it('a server without the tasks API fails the step with a clear reason and creates nothing', async () => {
       coder.control.setTasksEnabled(false);
-      const result = await run('issue_comment', payload('issue_comment', 'created', (p) => { p.comment.body = '/coder go'; }));
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+      );
       expect(result.code).toBe(1);
       const comment = onlyComment();
       expect(comment.body).toContain('### ❌ Coder task: failed');
       expect(comment.body).toContain('does not serve the Tasks API');
-      expect(result.outputs).toEqual({ skipped: 'false', 'comment-id': String(comment.id), 'comment-url': comment.html_url });
+      expect(result.outputs).toEqual({
+        skipped: 'false',
+        'comment-id': String(comment.id),
+        'comment-url': comment.html_url,
+      });
       expect(coder.control.tasks()).toEqual([]);
       noLeak(result);
     });
 
     it('a run cancelled while waiting leaves the comment saying so (post step)', async () => {
-      coder.control.scriptAgent('*', [{ report: 'working', message: 'Busy' }, { after: 3_600_000, say: 'never' }]);
-      const event = payload('issue_comment', 'created', (p) => { p.comment.body = '/coder go'; });
-      let child: import('node:child_process').ChildProcess | undefined;
-      const main = await run('issue_comment', event, {}, {
-        onSpawn: (spawned) => { child = spawned; },
-        // Cancel as soon as the task exists, as a person pressing "Cancel workflow" would.
-        onStdout: (chunk) => { if (chunk.includes('Created the task')) child?.kill('SIGTERM'); },
+      coder.control.scriptAgent('*', [
+        { report: 'working', message: 'Busy' },
+        { after: 3_600_000, say: 'never' },
+      ]);
+      const event = payload('issue_comment', 'created', (p) => {
+        p.comment.body = '/coder go';
       });
+      let child: import('node:child_process').ChildProcess | undefined;
+      const main = await run(
+        'issue_comment',
+        event,
+        {},
+        {
+          onSpawn: (spawned) => {
+            child = spawned;
+          },
+          // Cancel as soon as the task exists, as a person pressing "Cancel workflow" would.
+          onStdout: (chunk) => {
+            if (chunk.includes('Created the task')) child?.kill('SIGTERM');
+          },
+        },
+      );
       expect(main.code).toBe('SIGTERM');
       const comment = onlyComment();
       expect(comment.body).not.toContain('cancelled');
@@ -281,7 +402,9 @@ export function defineEndToEndTests(label: string, node: string): void {
     });
 
     it('the post step of a run that finished changes nothing', async () => {
-      const event = payload('issue_comment', 'created', (p) => { p.comment.body = '/coder go'; });
+      const event = payload('issue_comment', 'created', (p) => {
+        p.comment.body = '/coder go';
+      });
       const main = await run('issue_comment', event);
       expect(main.state.finished).toBe('true');
       github.calls.length = 0;
@@ -291,9 +414,17 @@ export function defineEndToEndTests(label: string, node: string): void {
     });
 
     it('an invalid input fails before any request', async () => {
-      const result = await run('issue_comment', payload('issue_comment', 'created', (p) => { p.comment.body = '/coder go'; }), { 'wait-for': 'forever' });
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+        { 'wait-for': 'forever' },
+      );
       expect(result.code).toBe(1);
-      expect(result.stdout).toContain('Input "wait-for": expected "active", "complete" or "none", got "forever".');
+      expect(result.stdout).toContain(
+        'Input "wait-for": expected "active", "complete" or "none", got "forever".',
+      );
       expect(github.calls).toEqual([]);
       expect(coder.requests).toEqual([]);
     });
