@@ -151,6 +151,14 @@ export function createControl(
       });
       world.notifyAny();
     },
+    agentToken(taskIdOrName) {
+      const task = world.requireTask(taskIdOrName);
+      const ws = world.workspaceOf(task);
+      const agent = [...(ws?.builds ?? [])].reverse().find((b) => b.transition === 'start')?.agent;
+      if (!agent)
+        throw new Error(`task "${taskIdOrName}" has no agent yet; wait until its start build has finished`);
+      return agent.token;
+    },
     failNextBuild(input) {
       world.buildFailures.push({ error: input.error, transition: input.transition });
     },

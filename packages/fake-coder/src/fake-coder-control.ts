@@ -90,6 +90,11 @@ export interface FakeCoderControl {
    * (role `user`) had written it; any other role makes the logs route answer 502 (500 once in a snapshot).
    */
   addAgentMessage(taskIdOrName: string, message: { role: string; content: string }): void;
+  /**
+   * The session token of the task's current agent (a UUID), for `PATCH /api/v2/workspaceagents/me/app-status`
+   * and the log-snapshot upload. Throws while the task has no agent yet.
+   */
+  agentToken(taskIdOrName: string): string;
   /** The next build queued (optionally: of that transition) fails: its job ends `failed` with `error`. */
   failNextBuild(input: { error: string; transition?: 'start' | 'stop' | 'delete' }): void;
   /** Reports an app status for the task's workspace, as the agent would (state is the app-level one). */

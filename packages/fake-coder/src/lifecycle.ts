@@ -76,7 +76,7 @@ export function queueBuild(
       step(d.buildRunning, () =>
         finishJob(() => {
           const version = world.versions.get(build.templateVersionId);
-          build.agent = { id: newId(), lifecycle: 'created', createdAt: world.stamp() };
+          build.agent = { id: newId(), token: newId(), lifecycle: 'created', createdAt: world.stamp() };
           build.app =
             version?.hasTaskApp === false ? null : { id: newId(), slug: 'ai', health: 'initializing' };
           step(d.agentConnecting, () => {

@@ -81,6 +81,8 @@ export type AppStatusState = 'working' | 'idle' | 'complete' | 'failure';
 /** The workspace agent of a start build. */
 export interface AgentRecord {
   id: string;
+  /** The agent's session token (a UUID), for the agent-token routes. */
+  token: string;
   lifecycle: string;
   createdAt: number;
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AgentScript } from './agent-script';
-import type { UserRecord } from './model';
+import type { UserRecord, WorkspaceRecord } from './model';
 import type { World } from './world';
 
 /** What a route handler answers; the server turns it into bytes (and faults may bend it on the way). */
@@ -23,8 +23,13 @@ export interface RequestContext {
   params: Record<string, string>;
   query: URLSearchParams;
   rawBody: Buffer;
-  /** The authenticated caller (set for every route that needs authentication). */
+  /**
+   * The authenticated caller (set for every route that needs authentication); on an agent route, the
+   * owner of the agent's workspace, whose permissions coderd lends the agent.
+   */
   user: UserRecord;
+  /** On an agent route: the workspace of the authenticated agent. */
+  agentWorkspace?: WorkspaceRecord;
   /** The server-wide default agent script. */
   defaultAgentScript: AgentScript | undefined;
 }

@@ -5,8 +5,10 @@ export interface Route {
   method: string;
   pattern: string;
   handler: Handler;
-  /** Needs a session token (everything but buildinfo). */
+  /** Needs a user's session token (everything but buildinfo and the agent routes). */
   auth: boolean;
+  /** Needs a workspace agent's token instead (the `/workspaceagents/me/…` routes). */
+  agentAuth?: boolean;
   /** A task route: gone when tasks are disabled. */
   tasks: boolean;
 }

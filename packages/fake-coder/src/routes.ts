@@ -1,3 +1,4 @@
+import { patchAppStatus, postLogSnapshot } from './agent-routes';
 import type { Handler } from './reply';
 import {
   buildInfo,
@@ -38,6 +39,23 @@ export function buildRouter(): Router {
     }
   }
   router.add({ method: 'GET', pattern: '/api/v2/buildinfo', handler: buildInfo, auth: false, tasks: false });
+  // Agent-token routes; the snapshot upload exists only where the task routes do.
+  router.add({
+    method: 'PATCH',
+    pattern: '/api/v2/workspaceagents/me/app-status',
+    handler: patchAppStatus,
+    auth: false,
+    agentAuth: true,
+    tasks: false,
+  });
+  router.add({
+    method: 'POST',
+    pattern: '/api/v2/workspaceagents/me/tasks/{task}/log-snapshot',
+    handler: postLogSnapshot,
+    auth: false,
+    agentAuth: true,
+    tasks: true,
+  });
   const v2: [string, string, Handler][] = [
     ['GET', '/users', listUsers],
     ['GET', '/users/{user}', getUser],

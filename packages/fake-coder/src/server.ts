@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticateAgent } from './agent-auth';
 import type { AgentScript } from './agent-script';
 import { authenticate, wwwAuthenticate } from './auth';
 import type { FaultRegistry, FaultSpec } from './faults';
@@ -98,10 +99,15 @@ export function createDispatcher(
       const { route, params } = match;
       let user = undefined as RequestContext['user'] | undefined;
       let authReply: Reply | undefined;
+      let agentWorkspace: RequestContext['agentWorkspace'];
       if (route.auth) {
         const auth = authenticate(world, req.headers, url.searchParams);
         if ('reply' in auth) authReply = auth.reply;
         else user = auth.user;
+      } else if (route.agentAuth) {
+        const auth = authenticateAgent(world, req.headers, url.searchParams);
+        if ('reply' in auth) authReply = auth.reply;
+        else ({ user, workspace: agentWorkspace } = auth);
       }
       if (user) record.user = user.username;
       if (authReply) {
@@ -117,6 +123,7 @@ export function createDispatcher(
           query: url.searchParams,
           rawBody: raw,
           user: user as RequestContext['user'],
+          agentWorkspace,
           defaultAgentScript: options.defaultAgentScript(),
         };
         reply = await route.handler(ctx);

@@ -20,7 +20,7 @@ function build(
     templateVersionId: 'v',
     presetId: undefined,
     job: { id: 'j', status: job, error: undefined, createdAt },
-    agent: lifecycle === undefined ? null : { id: 'a', lifecycle, createdAt },
+    agent: lifecycle === undefined ? null : { id: 'a', token: 't', lifecycle, createdAt },
     app: health == null ? null : { id: 'p', slug: 'ai', health },
   };
 }
