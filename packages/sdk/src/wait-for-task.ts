@@ -9,7 +9,10 @@ import { WakeUp } from './wake-up';
 export interface WaitForTaskOptions {
   /** What to wait for (see {@link WaitUntil}). */
   until: WaitUntil;
-  /** How long to wait in all, in ms, before a {@link TaskWaitTimeoutError}. Default 3_600_000 (1 hour). */
+  /**
+   * How long to wait in all, in ms, before a {@link TaskWaitTimeoutError}; `Infinity` for no limit.
+   * Default 3_600_000 (1 hour).
+   */
   timeout?: number;
   /** Ends the wait with a {@link CoderAbortError}. */
   signal?: AbortSignal;
@@ -31,6 +34,7 @@ export interface WaitForTaskOptions {
 export const DEFAULT_WAIT_TIMEOUT = 3_600_000;
 
 const TIMED_OUT = Symbol('timed out');
+const MAX_TIMER_MS = 2_147_483_647;
 // Statuses worth another read later rather than ending the wait: the server or a proxy is briefly unwell.
 const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
 // Watch answers that will not change by reconnecting: stop trying the stream for this wait.
@@ -59,11 +63,14 @@ export async function waitForTask(
     ['timeout', timeout],
     ['pollInterval', pollBase],
   ] as const) {
-    if (!(value > 0))
+    if (typeof value !== 'number' || !(value > 0))
       throw new RangeError(`waitForTask: \`${name}\` must be a number of ms > 0, got ${value}`);
   }
   const lifetime = new AbortController();
-  const timer = setTimeout(() => lifetime.abort(TIMED_OUT), timeout);
+  // Infinity waits without a limit; setTimeout would fire at once for anything above 2^31-1 ms.
+  const timer = Number.isFinite(timeout)
+    ? setTimeout(() => lifetime.abort(TIMED_OUT), Math.min(timeout, MAX_TIMER_MS))
+    : undefined;
   const onAbort = () => lifetime.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -73,9 +80,12 @@ export async function waitForTask(
   let lastKey = last ? taskChangeKey(last) : undefined;
   const stream = new StreamWaker(client, wake, signal, options.watch ?? true);
   let pollDelay = pollBase;
+  let transientError: unknown;
   try {
     for (;;) {
-      const fresh = await readTask(client, last ?? (target as string), signal);
+      const read = await readTask(client, last ?? (target as string), signal);
+      const fresh = 'task' in read ? read.task : undefined;
+      if ('error' in read) transientError = read.error;
       if (fresh) {
         const key = taskChangeKey(fresh);
         if (key !== lastKey) {
@@ -100,7 +110,10 @@ export async function waitForTask(
   } catch (error) {
     if (signal.aborted && signal.reason === TIMED_OUT) {
       if (last) throw new TaskWaitTimeoutError(last, timeout, describeWaitUntil(until));
-      throw new CoderTimeoutError({ method: 'GET', url: `task ${String(target)}`, timeoutMs: timeout });
+      // Never read the task at all: the last failure says more than "timed out".
+      throw (
+        transientError ?? new CoderTimeoutError({ method: 'GET', url: String(target), timeoutMs: timeout })
+      );
     }
     if (options.signal?.aborted && !(error instanceof CoderAbortError)) {
       throw new CoderAbortError({ reason: options.signal.reason });
@@ -113,20 +126,22 @@ export async function waitForTask(
   }
 }
 
-/** Reads the task; undefined after a transient failure (the wait goes on), throws otherwise. */
+/** Reads the task; a transient failure is returned (the wait goes on), any other error thrown. */
 async function readTask(
   client: CoderClient,
   target: Task | string,
   signal: AbortSignal,
-): Promise<Task | undefined> {
+): Promise<{ task: Task } | { error: unknown }> {
   try {
-    return typeof target === 'string'
-      ? await client.getTaskByIdentifier(target, { signal })
-      : await client.getTask(target.id, { signal });
+    const task =
+      typeof target === 'string'
+        ? await client.getTaskByIdentifier(target, { signal })
+        : await client.getTask(target.id, { signal });
+    return { task };
   } catch (error) {
     if (signal.aborted) throw error;
-    if (error instanceof CoderConnectionError || error instanceof CoderTimeoutError) return undefined;
-    if (error instanceof CoderApiError && TRANSIENT_STATUSES.has(error.status)) return undefined;
+    if (error instanceof CoderConnectionError || error instanceof CoderTimeoutError) return { error };
+    if (error instanceof CoderApiError && TRANSIENT_STATUSES.has(error.status)) return { error };
     throw error;
   }
 }

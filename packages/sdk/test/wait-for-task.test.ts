@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   CoderAbortError,
   type CoderClient,
+  CoderConnectionError,
   TaskFailedError,
   TaskPausedError,
   TaskWaitTimeoutError,
@@ -281,5 +282,32 @@ describe('waitForTask: stream and polling', () => {
     expect(changes).toEqual(['working:one', 'complete:two']);
     const reads = h.requestsTo(`/api/v2/tasks/me/${task.id}`).length;
     expect(reads).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('waitForTask: never reading the task', () => {
+  it('throws the last connection error, not a bare timeout, when the server never answers', async () => {
+    const h = await startHarness();
+    const url = h.fake.url;
+    await h.fake.close();
+    const client = h.clientWith({ url, retry: false });
+    const error = await client
+      .waitForTask('admin/x', { until: 'active', timeout: 300, pollInterval: 20 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoderConnectionError);
+    expect(error).toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('rejects a timeout that is not a positive number, and waits without limit on Infinity', async () => {
+    const h = await startHarness(quietAgent);
+    await expect(h.client.waitForTask('x', { until: 'active', timeout: 0 })).rejects.toThrow(
+      'waitForTask: `timeout` must be a number of ms > 0, got 0',
+    );
+    const task = await activeTask(h);
+    await expect(
+      h.client.waitForTask(task, { until: 'active', timeout: Number.POSITIVE_INFINITY }),
+    ).resolves.toMatchObject({
+      status: 'active',
+    });
   });
 });
