@@ -5,6 +5,7 @@ import { ManualClock } from './clock';
 import type { FakeCoderControl } from './fake-coder-control';
 import type { FaultRegistry } from './faults';
 import { hasActiveJob, queueBuild } from './lifecycle';
+import { RateLimiter } from './rate-limit';
 import type { SeedInfo } from './seed';
 import { waitUntil } from './settle';
 import { type FakeTaskView, organizationView, taskView, templateView, userView, versionView } from './views';
@@ -119,6 +120,14 @@ export function createControl(
     },
     setTasksEnabled(enabled) {
       world.tasksEnabled = enabled;
+    },
+    setRateLimit(perMinute) {
+      if (!(perMinute >= 0) || !Number.isInteger(perMinute)) {
+        throw new RangeError(
+          `rate limit must be a whole number of requests per minute >= 0, got ${perMinute}`,
+        );
+      }
+      world.rateLimiter = new RateLimiter(perMinute, () => clock.now());
     },
     setVersion(version) {
       world.version = version;

@@ -71,6 +71,8 @@ export interface FakeCoderControl {
   expireToken(username: string): void;
   /** Turns the task routes on or off (off: 404 "Route not found."). */
   setTasksEnabled(enabled: boolean): void;
+  /** Turns coderd's rate limiter on with `perMinute` requests per user and endpoint, or off with 0. */
+  setRateLimit(perMinute: number): void;
   /** Changes the version buildinfo reports. */
   setVersion(version: string): void;
   /** Changes phase durations for builds queued from now on. */

@@ -32,6 +32,12 @@ export interface FakeCoderOptions {
   defaultAgentScript?: AgentScript | AgentStep[];
   /** Seed organization "coder", users "admin"/"member", templates "tasks"/"plain" (default true). */
   seed?: boolean;
+  /**
+   * Requests per minute per user and endpoint before a 429, as coderd's `--api-rate-limit` (default 0:
+   * off, so that busy tests are not throttled; coderd's own default is 512). Owners can bypass it with
+   * `X-Coder-Bypass-Ratelimit: true`. Minutes are on the fake clock.
+   */
+  rateLimit?: number;
   /** Record every request in `requests` (default true; turn off for long benchmarks). */
   recordRequests?: boolean;
 }
@@ -59,6 +65,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     durations: resolveDurations(options.durations),
     tasksEnabled: options.tasksEnabled ?? true,
     version: options.version ?? 'v2.36.1',
+    rateLimit: options.rateLimit ?? 0,
   });
   let defaultScript = options.defaultAgentScript
     ? normalizeAgentScript(options.defaultAgentScript)

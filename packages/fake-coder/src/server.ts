@@ -110,7 +110,13 @@ export function createDispatcher(
         else ({ user, workspace: agentWorkspace } = auth);
       }
       if (user) record.user = user.username;
-      if (authReply) {
+      const bypass = user?.role === 'owner' && req.headers['x-coder-bypass-ratelimit'] === 'true';
+      const limited = bypass
+        ? undefined
+        : world.rateLimiter.check(`${user ? user.id : (req.socket.remoteAddress ?? '')} ${path}`);
+      if (limited) {
+        reply = limited;
+      } else if (authReply) {
         reply = authReply;
       } else if (tooLarge) {
         reply = errorReply(413, 'Request body too large.');

@@ -12,6 +12,7 @@ import type {
   UserRecord,
   WorkspaceRecord,
 } from './model';
+import { RateLimiter } from './rate-limit';
 import { isLive } from './status';
 
 /**
@@ -83,14 +84,22 @@ export class World {
   tasksEnabled: boolean;
   version: string;
   baseUrl = '';
+  /** coderd's per-user, per-endpoint limiter (off unless `rateLimit` is set). */
+  rateLimiter: RateLimiter;
   private lastStamp = 0;
   private readonly workspaceListeners = new Map<string, Set<Listener>>();
   private readonly anyListeners = new Set<Listener>();
 
   constructor(
     readonly clock: Clock,
-    options: { durations: Required<PhaseDurations>; tasksEnabled: boolean; version: string },
+    options: {
+      durations: Required<PhaseDurations>;
+      tasksEnabled: boolean;
+      version: string;
+      rateLimit: number;
+    },
   ) {
+    this.rateLimiter = new RateLimiter(options.rateLimit, () => clock.now());
     this.durations = options.durations;
     this.tasksEnabled = options.tasksEnabled;
     this.version = options.version;
