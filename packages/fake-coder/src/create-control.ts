@@ -5,12 +5,13 @@ import { ManualClock } from './clock';
 import type { FakeCoderControl } from './fake-coder-control';
 import type { FaultRegistry } from './faults';
 import { hasActiveJob, queueBuild } from './lifecycle';
+import { type PhaseDurations, resolveDurations } from './phase-durations';
 import { RateLimiter } from './rate-limit';
 import type { SeedInfo } from './seed';
 import { waitUntil } from './settle';
 import { type FakeTaskView, organizationView, taskView, templateView, userView, versionView } from './views';
 import { workspaceJson } from './wire';
-import { type PhaseDurations, resolveDurations, type World } from './world';
+import type { World } from './world';
 
 /** Builds the control object of a fake server. */
 export function createControl(

@@ -1,9 +1,9 @@
 import type { AgentScript, AgentStep } from './agent-script';
 import type { FaultHandle, FaultSpec } from './faults';
 import type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './model';
+import type { PhaseDurations } from './phase-durations';
 import type { SeedInfo } from './seed';
 import type { FakeOrganization, FakeTaskView, FakeTemplate, FakeTemplateVersion, FakeUser } from './views';
-import type { PhaseDurations } from './world';
 
 /** The simulated clock as tests drive it. */
 export interface FakeClockControl {

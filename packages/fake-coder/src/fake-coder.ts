@@ -5,11 +5,12 @@ import { type Clock, ManualClock, RealClock } from './clock';
 import { createControl } from './create-control';
 import type { FakeCoderControl } from './fake-coder-control';
 import { FaultRegistry } from './faults';
+import { type PhaseDurations, resolveDurations } from './phase-durations';
 import type { RecordedRequest } from './recorder';
 import { buildRouter } from './routes';
 import { seedDefaults } from './seed';
 import { createDispatcher } from './server';
-import { type PhaseDurations, resolveDurations, World } from './world';
+import { World } from './world';
 
 /** Options of {@link startFakeCoder}. */
 export interface FakeCoderOptions {

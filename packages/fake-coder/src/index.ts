@@ -5,6 +5,7 @@ export { startFakeCoder } from './fake-coder';
 export type { FakeClockControl, FakeCoderControl, WaitOptions } from './fake-coder-control';
 export type { FaultHandle, FaultKind, FaultSpec } from './faults';
 export type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './model';
+export type { PhaseDurations } from './phase-durations';
 export type { RecordedRequest } from './recorder';
 export type { SeedInfo } from './seed';
 export type {
@@ -15,4 +16,3 @@ export type {
   FakeTemplateVersion,
   FakeUser,
 } from './views';
-export type { PhaseDurations } from './world';
