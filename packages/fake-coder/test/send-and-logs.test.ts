@@ -1,0 +1,163 @@
+import { parseWire, TaskLogsResponseSchema } from '@coder-tasks/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeCoder, startFakeCoder } from '../src/index';
+import { call, createTask } from './helpers';
+
+// Send and logs: each error path of reference 1.3 and section 8, AgentAPI failures included.
+
+let fake: FakeCoder;
+beforeAll(async () => {
+  fake = await startFakeCoder({ clock: 'manual' });
+});
+afterAll(() => fake.close());
+
+async function activeTask(body: Record<string, unknown> = {}) {
+  const t = await createTask(fake, body);
+  await fake.control.waitForTask(t.id, 'active');
+  await fake.control.waitForIdle();
+  return t;
+}
+
+async function pausedTask() {
+  const t = await activeTask();
+  expect((await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/pause`)).status).toBe(202);
+  await fake.control.waitForTask(t.id, 'paused');
+  return t;
+}
+
+const send = (id: string, input: unknown, token?: string) =>
+  call(fake, 'POST', `/api/v2/tasks/me/${id}/send`, { body: { input }, token });
+
+describe('send', () => {
+  it('delivers {content, type:user} to the agent and answers 204 with no body', async () => {
+    const t = await activeTask();
+    const res = await send(t.id, 'Hello, Agent!');
+    expect([res.status, res.text]).toEqual([204, '']);
+    const messages = fake.control.task(t.id)?.messages ?? [];
+    expect(messages.find((m) => m.role === 'user' && m.content === 'Hello, Agent!')).toBeDefined();
+  });
+
+  it('answers 400 for empty input (not trimmed: a space is accepted) and 404 for an unknown task', async () => {
+    const t = await activeTask();
+    expect([(await send(t.id, '')).status, (await send(t.id, '')).json]).toEqual([
+      400,
+      { message: 'Task input is required.' },
+    ]);
+    expect((await send(t.id, ' ')).status).toBe(204);
+    expect((await send('8b6c1c1e-1f7e-4c9b-9d55-0c8e1f1f9b11', 'x')).status).toBe(404);
+  });
+
+  it('answers 409 while pending or initializing, 409 when paused, 400 when in error', async () => {
+    const t = await createTask(fake);
+    const pending = await send(t.id, 'x');
+    expect([pending.status, pending.json]).toEqual([
+      409,
+      {
+        message: 'Task is pending.',
+        detail: 'The task is resuming. Wait for the task to become active before sending messages.',
+      },
+    ]);
+    fake.control.clock.advance(0);
+    const init = await send(t.id, 'x');
+    expect([init.status, (init.json as { message: string }).message]).toEqual([409, 'Task is initializing.']);
+    expect((init.json as { detail: string }).detail).toContain('resuming');
+
+    const p = await pausedTask();
+    expect((await send(p.id, 'x')).json).toEqual({
+      message: 'Task is paused.',
+      detail: 'Resume the task to send messages.',
+    });
+
+    fake.control.failNextBuild({ error: 'boom' });
+    const e = await createTask(fake);
+    await fake.control.waitForTask(e.id, 'error');
+    const err = await send(e.id, 'x');
+    expect([err.status, err.json]).toEqual([
+      400,
+      {
+        message: 'Task must be active.',
+        detail: 'Task status is "error", it must be "active" to interact with the task.',
+      },
+    ]);
+  });
+
+  it('answers as coderd does when AgentAPI misbehaves', async () => {
+    const t = await activeTask();
+    fake.control.setAgentApi(t.id, { status: 'bad' });
+    expect((await send(t.id, 'x')).json).toEqual({
+      message: 'Task app is not ready to accept input.',
+      detail: 'Status: bad',
+    });
+    fake.control.setAgentApi(t.id, { status: undefined, unreachable: true });
+    const unreachable = await send(t.id, 'x');
+    expect([unreachable.status, (unreachable.json as { message: string }).message]).toEqual([
+      502,
+      'Failed to reach task app endpoint.',
+    ]);
+    fake.control.setAgentApi(t.id, { unreachable: false, statusError: true });
+    expect((await send(t.id, 'x')).status).toBe(502);
+    fake.control.setAgentApi(t.id, { statusError: false, rejectMessage: true });
+    const rejected = await send(t.id, 'x');
+    expect([rejected.status, (rejected.json as { message: string }).message]).toEqual([
+      502,
+      'Task app rejected the message.',
+    ]);
+    fake.control.setAgentApi(t.id, { rejectMessage: false, appUrlScheme: 'https' });
+    expect((await send(t.id, 'x')).json).toEqual({
+      message: 'Only http scheme is supported for direct agent-dial.',
+    });
+    fake.control.setAgentApi(t.id, { appUrlScheme: 'http' });
+    expect((await send(t.id, 'x')).status).toBe(204);
+  });
+
+  it('answers 404 to a member sending to a task they do not own', async () => {
+    const t = await activeTask();
+    expect((await send(t.id, 'x', fake.tokens.member)).status).toBe(404);
+  });
+});
+
+describe('logs', () => {
+  it('maps AgentAPI roles, and answers 502 when AgentAPI fails', async () => {
+    fake.control.scriptAgent('logs-roles', [{ say: 'first' }]);
+    const t = await activeTask({ name: 'logs-roles' });
+    const ok = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
+    const logs = parseWire(TaskLogsResponseSchema, ok.json, 'TaskLogsResponse');
+    expect(logs.logs.map((l) => [l.id, l.type])).toEqual([
+      [0, 'input'],
+      [1, 'output'],
+    ]);
+    expect('snapshot' in (ok.json as object)).toBe(false);
+    fake.control.addAgentMessage(t.id, { role: 'system', content: 'odd' });
+    const odd = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
+    expect([odd.status, odd.json]).toEqual([
+      502,
+      { message: 'Invalid task app response.', detail: 'invalid agentapi message role "system"' },
+    ]);
+    fake.control.setAgentApi(t.id, { messagesError: true });
+    expect((await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`)).status).toBe(502);
+  });
+
+  it('answers {logs:[], snapshot:true} with no snapshot while starting, and 409 in error', async () => {
+    const t = await createTask(fake);
+    const res = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
+    expect([res.status, res.json]).toEqual([200, { logs: [], snapshot: true }]);
+    fake.control.failNextBuild({ error: 'boom' });
+    const e = await createTask(fake);
+    await fake.control.waitForTask(e.id, 'error');
+    const err = await call(fake, 'GET', `/api/v2/tasks/me/${e.id}/logs`);
+    expect([err.status, err.json]).toEqual([
+      409,
+      { message: 'Cannot fetch logs for task in current state.', detail: 'Task status is "error".' },
+    ]);
+  });
+
+  it('answers 500 for a snapshot it cannot read', async () => {
+    const t = await pausedTask();
+    fake.control.corruptSnapshot(t.id, 'format');
+    const format = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
+    expect(format.status).toBe(500);
+    expect((format.json as { message: string }).message).toContain('Unsupported task snapshot format');
+    fake.control.corruptSnapshot(t.id, 'data');
+    expect((await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`)).status).toBe(500);
+  });
+});
