@@ -135,7 +135,7 @@ export class CoderClient {
   async createTask(user: string, request: CreateTaskRequest, options?: CallOptions): Promise<Task> {
     const body = serializeCreateTaskRequest(request);
     const path = `/api/v2/tasks/${seg('user', user)}`;
-    const recover = body.name ? (e: CoderApiError) => this.findCreated(user, body, e) : undefined;
+    const recover = body.name ? (e: CoderApiError) => this.findCreated(user, body, e, options) : undefined;
     return this.request(
       { method: 'POST', path, body, decode: decodeTask, repeatable: !!body.name, recover },
       options,
@@ -316,9 +316,17 @@ export class CoderClient {
     }
   }
 
-  private async findCreated(user: string, body: CreateTaskRequestBody, error: CoderApiError) {
+  private async findCreated(
+    user: string,
+    body: CreateTaskRequestBody,
+    error: CoderApiError,
+    options: CallOptions | undefined,
+  ) {
     if (error.status !== 409 || !body.name) return undefined;
-    const existing = await this.getTaskByOwnerAndName(user, body.name).catch(() => undefined);
+    const existing = await this.getTaskByOwnerAndName(user, body.name, options).catch((lookup: unknown) => {
+      if (options?.signal?.aborted) throw lookup;
+      return undefined; // the 409 itself is the better error to show
+    });
     // Only a task with our template version and prompt is the one an earlier attempt made.
     if (existing?.template_version_id !== body.template_version_id) return undefined;
     return existing.initial_prompt === body.input ? { value: existing } : undefined;
