@@ -213,6 +213,25 @@ describe('bad answers', () => {
     expect((error as Error).message).toContain('the body does not match User: $.id: expected a UUID string');
   });
 
+  it('validates every task of a list, naming the index of the bad one', async () => {
+    const h = await startHarness();
+    await h.client.createTask('me', { template_version_id: templateVersionId(h), input: 'x', name: 'ok' });
+    const [good] = h.fake.control.tasks();
+    h.fake.control.faults.inject({
+      kind: 'status',
+      status: 200,
+      route: TASKS,
+      body: { tasks: [good?.json, { ...good?.json, current_state: { state: 'idle' } }], count: 2 },
+      times: 1,
+    });
+    await expect(h.client.listTasks()).rejects.toMatchObject({
+      reason: 'schema',
+      typeName: 'TasksListResponse',
+      field: '$.tasks[1].current_state.timestamp',
+      endpoint: 'GET /api/v2/tasks',
+    });
+  });
+
   it('tells an HTML error page apart from a Coder error', async () => {
     const h = await startHarness();
     h.fake.control.faults.inject({ kind: 'html', status: 403, route: '/api/v2/users/me', times: 1 });
