@@ -86872,26 +86872,26 @@ var SYNTHESIZED_STATE_MESSAGES = /* @__PURE__ */ new Set([
   "Initializing workspace agent",
   "Initializing workspace"
 ]);
-function isSynthesizedState(task2) {
-  const state = task2.current_state;
-  return state !== null && task2.status === "initializing" && state.state === "working" && state.uri === "" && SYNTHESIZED_STATE_MESSAGES.has(state.message);
+function isSynthesizedState(task) {
+  const state = task.current_state;
+  return state !== null && task.status === "initializing" && state.state === "working" && state.uri === "" && SYNTHESIZED_STATE_MESSAGES.has(state.message);
 }
-function agentState(task2) {
-  if (!task2.current_state || isSynthesizedState(task2)) return null;
-  return task2.current_state.state;
+function agentState(task) {
+  if (!task.current_state || isSynthesizedState(task)) return null;
+  return task.current_state.state;
 }
 var STABLE = /* @__PURE__ */ new Set(["idle", "complete", "failed"]);
 var FINISHED = /* @__PURE__ */ new Set(["complete", "failed"]);
-function isWaitSatisfied(task2, until) {
-  if (typeof until === "function") return until(task2);
-  const state = agentState(task2);
+function isWaitSatisfied(task, until) {
+  if (typeof until === "function") return until(task);
+  const state = agentState(task);
   switch (until) {
     case "active":
-      return task2.status === "active";
+      return task.status === "active";
     case "complete":
       return state !== null && FINISHED.has(state);
     case "idle":
-      return task2.status === "active" && state !== null && STABLE.has(state);
+      return task.status === "active" && state !== null && STABLE.has(state);
   }
 }
 function describeWaitUntil(until) {
@@ -86900,14 +86900,14 @@ function describeWaitUntil(until) {
   if (until === "idle") return "idle (active, with the agent idle, complete or failed)";
   return "active";
 }
-function taskChangeKey(task2) {
-  const s = task2.current_state;
+function taskChangeKey(task) {
+  const s = task.current_state;
   return JSON.stringify([
-    task2.status,
-    task2.workspace_status ?? null,
-    task2.workspace_agent_lifecycle,
-    task2.workspace_agent_health?.healthy ?? null,
-    task2.workspace_agent_health?.reason ?? null,
+    task.status,
+    task.workspace_status ?? null,
+    task.workspace_agent_lifecycle,
+    task.workspace_agent_health?.healthy ?? null,
+    task.workspace_agent_health?.reason ?? null,
     s ? [s.state, s.message, s.timestamp, s.uri] : null
   ]);
 }
@@ -86919,19 +86919,19 @@ var TaskFailedError = class extends CoderError {
   task;
   /** The error of the latest build's provisioner job, when the workspace could be read and has one. */
   buildError;
-  constructor(task2, buildError2) {
-    const why = buildError2 ? `: the build failed: ${buildError2}` : task2.workspace_agent_health?.reason ? `: ${task2.workspace_agent_health.reason}` : "";
-    super(`task ${task2.owner_name}/${task2.name} (${task2.id}) is in status "error"${why}`);
-    this.task = task2;
+  constructor(task, buildError2) {
+    const why = buildError2 ? `: the build failed: ${buildError2}` : task.workspace_agent_health?.reason ? `: ${task.workspace_agent_health.reason}` : "";
+    super(`task ${task.owner_name}/${task.name} (${task.id}) is in status "error"${why}`);
+    this.task = task;
     this.buildError = buildError2;
   }
 };
 var TaskPausedError = class extends CoderError {
   name = "TaskPausedError";
   task;
-  constructor(task2) {
-    super(`task ${task2.owner_name}/${task2.name} (${task2.id}) was paused; resume it with resumeTask()`);
-    this.task = task2;
+  constructor(task) {
+    super(`task ${task.owner_name}/${task.name} (${task.id}) was paused; resume it with resumeTask()`);
+    this.task = task;
   }
 };
 var TaskWaitTimeoutError = class extends CoderError {
@@ -87068,10 +87068,10 @@ async function readTask(client, target, signal) {
     throw error;
   }
 }
-async function buildError(client, task2, signal) {
-  if (!task2.workspace_id) return void 0;
+async function buildError(client, task, signal) {
+  if (!task.workspace_id) return void 0;
   try {
-    const workspace = await client.getWorkspace(task2.workspace_id, { signal, retries: 1 });
+    const workspace = await client.getWorkspace(task.workspace_id, { signal, retries: 1 });
     return workspace.latest_build.job.error || void 0;
   } catch {
     return void 0;
@@ -87284,9 +87284,24 @@ function readErrorEvent(data) {
   return { message: "the watch stream sent an error event", detail: data.slice(0, 1024) };
 }
 
+// src/wire-decoders.ts
+
+var decodeTask = (data) => parseWire(TaskSchema, data, "Task");
+var decodeTasksList = (data) => parseWire(TasksListResponseSchema, data, "TasksListResponse");
+var decodePause = (data) => parseWire(PauseTaskResponseSchema, data, "PauseTaskResponse");
+var decodeResume = (data) => parseWire(ResumeTaskResponseSchema, data, "ResumeTaskResponse");
+var decodeTaskLogs = (data) => parseWire(TaskLogsResponseSchema, data, "TaskLogsResponse");
+var decodeBuildInfo = (data) => parseWire(BuildInfoSchema, data, "BuildInfo");
+var decodeUser = (data) => parseWire(UserSchema, data, "User");
+var decodeUsers = (data) => parseWire(GetUsersResponseSchema, data, "GetUsersResponse");
+var decodeOrganization = (data) => parseWire(OrganizationSchema, data, "Organization");
+var decodeTemplate = (data) => parseWire(TemplateSchema, data, "Template");
+var decodeTemplateVersion = (data) => parseWire(TemplateVersionSchema, data, "TemplateVersion");
+var decodePresets = (data) => parseWire(PresetSchema.array(), data, "Preset[]");
+var decodeWorkspace = (data) => parseWire(WorkspaceSchema, data, "Workspace");
+
 // src/client.ts
 var TASK_ROUTE = /^\/api\/(v2|experimental)\/tasks(\/|$)/;
-var task = (data) => parseWire(TaskSchema, data, "Task");
 var CoderClient = class {
   /** The deployment URL, always ending in `/`. */
   url;
@@ -87307,6 +87322,7 @@ var CoderClient = class {
     const retries = options.retries ?? this.retry.maxRetries;
     const timeout = positive("timeout", options.timeout ?? this.timeout);
     const ctx = this.transport.context(spec);
+    let mayHaveLanded = false;
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < retries;
       let raw;
@@ -87315,6 +87331,7 @@ var CoderClient = class {
       } catch (error2) {
         const retryable = error2 instanceof CoderConnectionError && (spec.repeatable || failedBeforeSending(error2)) || error2 instanceof CoderTimeoutError && spec.repeatable;
         if (!canRetry || !retryable) throw error2;
+        mayHaveLanded ||= error2 instanceof CoderTimeoutError || !failedBeforeSending(error2);
         await this.pause(retryDelay(attempt, this.retry, void 0, Math.random()) ?? 0, options.signal, ctx);
         continue;
       }
@@ -87327,13 +87344,14 @@ var CoderClient = class {
           serverVersion: await this.version()
         });
       }
-      if (attempt > 0 && spec.recover) {
+      if (mayHaveLanded && spec.recover) {
         const recovered = await spec.recover(error);
         if (recovered) return recovered.value;
       }
       if (canRetry && this.retry.statuses.includes(error.status) && (spec.repeatable || error.status === 429)) {
         const delay = retryDelay(attempt, this.retry, error.retryAfterMs, Math.random());
         if (delay !== void 0) {
+          mayHaveLanded ||= error.status === 502 || error.status === 504;
           await this.pause(delay, options.signal, ctx);
           continue;
         }
@@ -87347,23 +87365,29 @@ var CoderClient = class {
     const path = `/api/v2/tasks/${seg("user", user)}`;
     const recover = body.name ? (e) => this.findCreated(user, body, e) : void 0;
     return this.request(
-      { method: "POST", path, body, decode: task, repeatable: !!body.name, recover },
+      { method: "POST", path, body, decode: decodeTask, repeatable: !!body.name, recover },
       options
     );
   }
   /** Go: `Client.Tasks`. Every task matching the filter, newest first (no pagination). */
   async listTasks(filter, options) {
     const query = { q: tasksFilterToQuery(filter) };
-    const decode = (d) => parseWire(TasksListResponseSchema, d, "TasksListResponse");
-    return (await this.request({ method: "GET", path: "/api/v2/tasks", query, decode, repeatable: true }, options)).tasks;
+    const spec = {
+      method: "GET",
+      path: "/api/v2/tasks",
+      query,
+      decode: decodeTasksList,
+      repeatable: true
+    };
+    return (await this.request(spec, options)).tasks;
   }
   /** Go: `Client.TaskByID`. Any task the caller can read, by id (or a name of the caller's own task). */
   async getTask(id, options) {
-    return this.get(`/api/v2/tasks/me/${seg("id", id)}`, task, options);
+    return this.get(taskPath("v2", "me", id), decodeTask, options);
   }
   /** Go: `Client.TaskByOwnerAndName`. `owner` is a username, user id or `me`. */
   async getTaskByOwnerAndName(owner, name, options) {
-    return this.get(`/api/v2/tasks/${seg("owner", owner || "me")}/${seg("name", name)}`, task, options);
+    return this.get(`/api/v2/tasks/${seg("owner", owner || "me")}/${seg("name", name)}`, decodeTask, options);
   }
   /** Go: `Client.TaskByIdentifier`: a task id, `name` (yours) or `owner/name`. */
   async getTaskByIdentifier(identifier, options) {
@@ -87372,49 +87396,47 @@ var CoderClient = class {
   }
   /** Go: `Client.DeleteTask`. Retried safely: a repeat that finds the task gone counts as done. */
   async deleteTask(user, id, options) {
-    const path = `/api/v2/tasks/${seg("user", user)}/${seg("id", id)}`;
     const recover = async (e) => e.status === 404 ? { value: void 0 } : void 0;
-    return this.request({ method: "DELETE", path, repeatable: true, recover }, options);
+    return this.request(
+      { method: "DELETE", path: taskPath("v2", user, id), repeatable: true, recover },
+      options
+    );
   }
   /** Go: `Client.TaskSend`. Sends input to the running agent; never repeated once it may have arrived. */
   async sendTaskInput(user, id, input, options) {
-    const path = `/api/v2/tasks/${seg("user", user)}/${seg("id", id)}/send`;
+    const path = taskPath("v2", user, id, "/send");
     return this.request({ method: "POST", path, body: { input }, repeatable: false }, options);
   }
   /** Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. */
   async updateTaskInput(user, id, input, options) {
-    const path = `/api/v2/tasks/${seg("user", user)}/${seg("id", id)}/input`;
+    const path = taskPath("v2", user, id, "/input");
     return this.request({ method: "PATCH", path, body: { input }, repeatable: true }, options);
   }
   /** Go: `Client.PauseTask` (on `/api/experimental`, as Go). Stops the task's workspace. */
   async pauseTask(user, id, options) {
-    const path = `/api/experimental/tasks/${seg("user", user)}/${seg("id", id)}/pause`;
-    const decode = (d) => parseWire(PauseTaskResponseSchema, d, "PauseTaskResponse");
-    return this.request({ method: "POST", path, decode, repeatable: false }, options);
+    const path = taskPath("experimental", user, id, "/pause");
+    return this.request({ method: "POST", path, decode: decodePause, repeatable: false }, options);
   }
   /** Go: `Client.ResumeTask` (on `/api/experimental`, as Go). Starts the task's workspace again. */
   async resumeTask(user, id, options) {
-    const path = `/api/experimental/tasks/${seg("user", user)}/${seg("id", id)}/resume`;
-    const decode = (d) => parseWire(ResumeTaskResponseSchema, d, "ResumeTaskResponse");
-    return this.request({ method: "POST", path, decode, repeatable: false }, options);
+    const path = taskPath("experimental", user, id, "/resume");
+    return this.request({ method: "POST", path, decode: decodeResume, repeatable: false }, options);
   }
   /** Go: `Client.TaskLogs`. Live messages of an active task, or the snapshot taken at pause. */
   async getTaskLogs(user, id, options) {
-    const decode = (d) => parseWire(TaskLogsResponseSchema, d, "TaskLogsResponse");
-    return this.get(`/api/v2/tasks/${seg("user", user)}/${seg("id", id)}/logs`, decode, options);
+    return this.get(taskPath("v2", user, id, "/logs"), decodeTaskLogs, options);
   }
   /** Go: `Client.BuildInfo`. The server's version; needs no authentication. */
   async buildInfo(options) {
-    return this.get("/api/v2/buildinfo", (d) => parseWire(BuildInfoSchema, d, "BuildInfo"), options);
+    return this.get("/api/v2/buildinfo", decodeBuildInfo, options);
   }
   /** Go: `Client.User(ctx, "me")`. The user the token belongs to. */
   async me(options) {
-    return this.get("/api/v2/users/me", (d) => parseWire(UserSchema, d, "User"), options);
+    return this.get("/api/v2/users/me", decodeUser, options);
   }
   /** Go: `Client.OrganizationByName` / `Client.Organization`. */
   async getOrganization(idOrName, options) {
-    const decode = (d) => parseWire(OrganizationSchema, d, "Organization");
-    return this.get(`/api/v2/organizations/${seg("idOrName", idOrName)}`, decode, options);
+    return this.get(`/api/v2/organizations/${seg("idOrName", idOrName)}`, decodeOrganization, options);
   }
   /** The one Coder user linked to a GitHub account; {@link UserLookupError} on zero or several. */
   async findUserByGitHubId(githubUserId, options) {
@@ -87424,41 +87446,42 @@ var CoderClient = class {
       );
     }
     const query = { q: `github_com_user_id:${githubUserId}` };
-    const decode = (d) => parseWire(GetUsersResponseSchema, d, "GetUsersResponse");
-    const found = await this.request(
-      { method: "GET", path: "/api/v2/users", query, decode, repeatable: true },
-      options
-    );
-    return pickGitHubUser(found.users, githubUserId);
+    const spec = {
+      method: "GET",
+      path: "/api/v2/users",
+      query,
+      decode: decodeUsers,
+      repeatable: true
+    };
+    return pickGitHubUser((await this.request(spec, options)).users, githubUserId);
   }
-  /** A template's active version, or the version with the given name. Go: `TemplateByName` + `TemplateVersion(ByName)`. */
+  /** A template's active version, or the one named `version`. Go: `TemplateByName` + `TemplateVersion(ByName)`. */
   async resolveTemplateVersion(target, options) {
-    const base = `/api/v2/organizations/${seg("organization", target.organization)}/templates/${seg("template", target.template)}`;
-    const version2 = (d) => parseWire(TemplateVersionSchema, d, "TemplateVersion");
-    if (target.version)
-      return this.get(`${base}/versions/${seg("version", target.version)}`, version2, options);
-    const template = await this.get(base, (d) => parseWire(TemplateSchema, d, "Template"), options);
-    return this.get(`/api/v2/templateversions/${template.active_version_id}`, version2, options);
+    const org = seg("organization", target.organization);
+    const base = `/api/v2/organizations/${org}/templates/${seg("template", target.template)}`;
+    if (target.version) {
+      return this.get(`${base}/versions/${seg("version", target.version)}`, decodeTemplateVersion, options);
+    }
+    const template = await this.get(base, decodeTemplate, options);
+    return this.get(`/api/v2/templateversions/${template.active_version_id}`, decodeTemplateVersion, options);
   }
-  /** The named preset of a template version, else its default preset, else `undefined`. Go: `TemplateVersionPresets`. */
+  /** The named preset of a version, else its default preset, else `undefined`. Go: `TemplateVersionPresets`. */
   async resolvePreset(templateVersionId, name, options) {
-    const decode = (d) => parseWire(PresetSchema.array(), d, "Preset[]");
     const path = `/api/v2/templateversions/${seg("templateVersionId", templateVersionId)}/presets`;
-    return pickPreset(await this.get(path, decode, options), templateVersionId, name);
+    return pickPreset(await this.get(path, decodePresets, options), templateVersionId, name);
   }
   /** Go: `Client.Workspace`. */
   async getWorkspace(id, options) {
-    const decode = (d) => parseWire(WorkspaceSchema, d, "Workspace");
-    return this.get(`/api/v2/workspaces/${seg("id", id)}`, decode, options);
+    return this.get(`/api/v2/workspaces/${seg("id", id)}`, decodeWorkspace, options);
   }
   /** Go: `Client.WatchWorkspace`. The workspace now and after every change, from its SSE watch stream. */
   watchWorkspace(id, options) {
     return watchWorkspace(this.transport, `/api/v2/workspaces/${seg("id", id)}/watch`, options);
   }
   /** The task's page in the Coder dashboard: `<url>/tasks/<owner>/<task id>`. */
-  taskUrl(task2) {
+  taskUrl(task) {
     return new URL(
-      `tasks/${encodeURIComponent(task2.owner_name)}/${encodeURIComponent(task2.id)}`,
+      `tasks/${encodeURIComponent(task.owner_name)}/${encodeURIComponent(task.id)}`,
       this.url
     ).toString();
   }
@@ -87494,6 +87517,9 @@ var CoderClient = class {
     return existing.initial_prompt === body.input ? { value: existing } : void 0;
   }
 };
+function taskPath(tree, user, id, suffix = "") {
+  return `/api/${tree}/tasks/${seg("user", user)}/${seg("id", id)}${suffix}`;
+}
 function seg(name, value) {
   if (typeof value !== "string" || value.trim() === "") {
     throw new TypeError(`\`${name}\` must be a non-empty string, got ${JSON.stringify(value)}`);
@@ -88830,8 +88856,8 @@ class CompletionTracker {
             return 'complete';
         if (state === 'failed')
             return 'failed';
-        if (state === 'idle' && this.sawWork)
-            return 'idle';
+        if (state === 'idle')
+            return this.sawWork ? 'idle' : 'idle-unconfirmed';
         return undefined;
     }
 }
@@ -88839,6 +88865,16 @@ class CompletionTracker {
 ;// CONCATENATED MODULE: ./src/wait-outcome.ts
 
 
+/** True when the task's last log message is the agent's: it answered the latest input. */
+async function answered(coder, task, signal) {
+    try {
+        const { logs } = await coder.getTaskLogs(task.owner_name, task.id, { signal });
+        return logs.at(-1)?.type === 'output';
+    }
+    catch {
+        return false;
+    }
+}
 /**
  * Waits per `wait-for` and turns how the wait ended into an {@link Outcome}: the SDK's failure, pause and
  * timeout errors become outcomes; anything else (Coder unreachable, 401) is thrown for the caller to report.
@@ -88878,12 +88914,22 @@ async function waitForOutcome(coder, started, options) {
                     reason: `The agent reported failure: ${task.current_state?.message ?? ''}`,
                 };
             }
+            // Idle again without a `working` seen in between: done only if the agent answered this request,
+            // which the logs tell (their last message is the agent's, not the request).
+            if (ended === 'idle-unconfirmed' && !(await answered(coder, task, options.signal))) {
+                await options.clock.sleep(Math.min(options.pollIntervalMs, remaining()), options.signal);
+                if (options.clock.now() >= options.deadline)
+                    return { kind: 'timed-out', task };
+                continue;
+            }
             // Idle after work: done only if it stays idle, since agents pause between steps.
             const idleSince = task.current_state?.timestamp;
             await options.clock.sleep(Math.min(options.settleMs, remaining()), options.signal);
             const again = await coder.getTask(task.id, { signal: options.signal });
             options.onChange?.(again);
-            if (tracker.observe(again) === 'idle' && again.current_state?.timestamp === idleSince) {
+            const still = tracker.observe(again);
+            if ((still === 'idle' || still === 'idle-unconfirmed') &&
+                again.current_state?.timestamp === idleSince) {
                 return { kind: 'complete', task: again };
             }
             if (options.clock.now() >= options.deadline)

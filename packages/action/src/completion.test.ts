@@ -21,7 +21,7 @@ describe('CompletionTracker', () => {
     expect(tracker.observe(task('pending'))).toBeUndefined();
     // The working state Coder synthesizes while the workspace starts is not work.
     expect(tracker.observe(task('initializing', ['working', 'Agent is starting', t(1)]))).toBeUndefined();
-    expect(tracker.observe(task('active', ['idle', 'Ready', t(2)]))).toBeUndefined();
+    expect(tracker.observe(task('active', ['idle', 'Ready', t(2)]))).toBe('idle-unconfirmed');
     expect(tracker.observe(task('active', ['working', 'Editing', t(3)]))).toBeUndefined();
     expect(tracker.observe(task('active', ['idle', 'Waiting', t(4)]))).toBe('idle');
   });
@@ -31,6 +31,7 @@ describe('CompletionTracker', () => {
     expect(tracker.observe(task('active', ['complete', 'Old answer', t(10)]))).toBeUndefined();
     expect(tracker.observe(task('active', ['working', 'Old work', t(5)]))).toBeUndefined();
     expect(tracker.observe(task('active', ['idle', 'Old idle', t(9)]))).toBeUndefined();
+    expect(tracker.observe(task('active', ['idle', 'Fast', t(11)]))).toBe('idle-unconfirmed');
     expect(tracker.observe(task('active', ['working', 'New work', t(11)]))).toBeUndefined();
     expect(tracker.observe(task('active', ['idle', 'New idle', t(12)]))).toBe('idle');
     expect(new CompletionTracker(t(10)).observe(task('active', ['complete', 'New answer', t(11)]))).toBe(

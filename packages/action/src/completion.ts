@@ -1,8 +1,12 @@
 import { agentState } from '@coder-tasks/sdk';
 import { compareTimestamps, type Task } from '@coder-tasks/types';
 
-/** How a `wait-for: complete` wait ends, when it ends by the agent's own account. */
-export type Completion = 'complete' | 'failed' | 'idle';
+/**
+ * How a `wait-for: complete` wait may end, by the agent's own account. `idle-unconfirmed`: idle again, but
+ * no `working` report was seen in between (a fast agent can go working -> idle between two reads); the
+ * caller confirms from the logs that the agent answered.
+ */
+export type Completion = 'complete' | 'failed' | 'idle' | 'idle-unconfirmed';
 
 /**
  * Decides when the agent is done with this request. `complete` and `failed` reports end it at once. An
@@ -27,7 +31,7 @@ export class CompletionTracker {
     if (state === 'working') this.sawWork = true;
     if (state === 'complete') return 'complete';
     if (state === 'failed') return 'failed';
-    if (state === 'idle' && this.sawWork) return 'idle';
+    if (state === 'idle') return this.sawWork ? 'idle' : 'idle-unconfirmed';
     return undefined;
   }
 }

@@ -5,6 +5,16 @@ import type { StartedTask } from './coder-task';
 import { CompletionTracker } from './completion';
 import type { WaitFor } from './parse-inputs';
 
+/** True when the task's last log message is the agent's: it answered the latest input. */
+async function answered(coder: CoderClient, task: Task, signal?: AbortSignal): Promise<boolean> {
+  try {
+    const { logs } = await coder.getTaskLogs(task.owner_name, task.id, { signal });
+    return logs.at(-1)?.type === 'output';
+  } catch {
+    return false;
+  }
+}
+
 /** How the wait ended. `failed` carries the reason; the others are read from the task. */
 export type Outcome =
   | { kind: 'submitted' | 'active' | 'complete' | 'paused' | 'timed-out'; task: Task }
@@ -64,12 +74,23 @@ export async function waitForOutcome(
           reason: `The agent reported failure: ${task.current_state?.message ?? ''}`,
         };
       }
+      // Idle again without a `working` seen in between: done only if the agent answered this request,
+      // which the logs tell (their last message is the agent's, not the request).
+      if (ended === 'idle-unconfirmed' && !(await answered(coder, task, options.signal))) {
+        await options.clock.sleep(Math.min(options.pollIntervalMs, remaining()), options.signal);
+        if (options.clock.now() >= options.deadline) return { kind: 'timed-out', task };
+        continue;
+      }
       // Idle after work: done only if it stays idle, since agents pause between steps.
       const idleSince = task.current_state?.timestamp;
       await options.clock.sleep(Math.min(options.settleMs, remaining()), options.signal);
       const again = await coder.getTask(task.id, { signal: options.signal });
       options.onChange?.(again);
-      if (tracker.observe(again) === 'idle' && again.current_state?.timestamp === idleSince) {
+      const still = tracker.observe(again);
+      if (
+        (still === 'idle' || still === 'idle-unconfirmed') &&
+        again.current_state?.timestamp === idleSince
+      ) {
         return { kind: 'complete', task: again };
       }
       if (options.clock.now() >= options.deadline) return { kind: 'timed-out', task: again };

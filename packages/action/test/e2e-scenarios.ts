@@ -413,6 +413,109 @@ export function defineEndToEndTests(label: string, node: string): void {
       expect(github.calls).toEqual([]);
     });
 
+    it('workflow_dispatch with prompt and issue-number reads the thread and reports on it', async () => {
+      const result = await run(
+        'workflow_dispatch',
+        payload('workflow_dispatch', undefined as unknown as string),
+        {
+          prompt: 'update the changelog',
+          'issue-number': '1',
+          'wait-for': 'none',
+        },
+        { repository: 'Codertocat/Hello-World' },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(githubCalls(github)).toEqual(['GET /collaborators/octocat/permission']);
+      expect(result.outputs).toEqual({ skipped: 'true' });
+      github.roles.octocat = 'admin';
+      github.calls.length = 0;
+      const allowed = await run(
+        'workflow_dispatch',
+        payload('workflow_dispatch', undefined as unknown as string),
+        {
+          prompt: 'update the changelog',
+          'issue-number': '1',
+          'wait-for': 'none',
+        },
+      );
+      expect(allowed.code, allowed.stderr).toBe(0);
+      expect(githubCalls(github)).toEqual([
+        'GET /collaborators/octocat/permission',
+        'POST /issues/1/comments',
+        'GET /issues/1',
+        'GET /pulls/1',
+        `PATCH /issues/comments/${allowed.outputs['comment-id']}`,
+      ]);
+      expect(createBody(coder).input).toContain('update the changelog');
+      expect(onlyComment().body).toContain('### 📨 Coder task: request submitted');
+      expect(allowed.outputs).toMatchObject({
+        'task-created': 'true',
+        'task-name': TASK_NAME,
+        'task-status': 'pending',
+      });
+    });
+
+    it('map-github-user creates the task for the commenter’s own Coder account', async () => {
+      coder.control.addUser({ username: 'codertocat-coder', githubUserId: 21031067 });
+      const event = payload('issue_comment', 'created', (p) => {
+        p.comment.body = '/coder go';
+      });
+      const result = await run('issue_comment', event, { 'map-github-user': 'true', 'wait-for': 'active' });
+      expect(result.code, result.stderr).toBe(0);
+      expect(
+        coder.requests.some((r) => r.path === '/api/v2/users' && r.query.q === 'github_com_user_id:21031067'),
+      ).toBe(true);
+      expect(coderWrites(coder)).toEqual(['POST /api/v2/tasks/{user}']);
+      expect(coder.requests.find((r) => r.method === 'POST')?.path).toBe('/api/v2/tasks/codertocat-coder');
+      expect(result.outputs['task-url']).toContain('/tasks/codertocat-coder/');
+      expect(result.outputs['task-status']).toBe('active');
+      expect(onlyComment().body).toContain('### ✅ Coder task: running');
+    });
+
+    it('an agent that never reports completion is done when it is idle again after working', async () => {
+      coder.control.scriptAgent('*', [
+        { report: 'working', message: 'Editing' },
+        { say: 'Changed two files.' },
+        { report: 'idle', message: 'Waiting for input' },
+      ]);
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.outputs).toMatchObject({ 'task-status': 'active', 'task-state': 'idle' });
+      expect(onlyComment().body).toContain('### ✅ Coder task: complete');
+      expect(onlyComment().body).toContain('Changed two files.');
+    });
+
+    it('huge logs with secrets in them: the comment fits, says what it left out, and leaks nothing', async () => {
+      const secretLine = `my token is ${coder.token} and ${GITHUB_TOKEN}`;
+      coder.control.scriptAgent('*', [
+        { report: 'working', message: 'Dumping' },
+        ...Array.from({ length: 8 }, (_, i) => ({
+          say: `chunk ${i} ${'```<details>@org/team '.repeat(1_000)}`,
+        })),
+        { say: secretLine },
+        { report: 'complete', message: `Done ${coder.token}` },
+      ]);
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const comment = onlyComment();
+      expect(comment.body.length).toBeLessThanOrEqual(65_536);
+      expect(comment.body).toMatch(/_\d+ earlier messages? and \d+ characters in all were left out to fit/);
+      expect(comment.body).toContain('my token is [REDACTED] and [REDACTED]');
+      expect(result.outputs['logs-truncated']).toBe('true');
+      expect(result.summary).toContain('chunk 0 ');
+      noLeak(result);
+    });
+
     it('an invalid input fails before any request', async () => {
       const result = await run(
         'issue_comment',
