@@ -86992,6 +86992,7 @@ var WakeUp = class {
 // src/wait-for-task.ts
 var DEFAULT_WAIT_TIMEOUT = 36e5;
 var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
+var MAX_TIMER_MS = 2147483647;
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
 var PERMANENT_STREAM_STATUSES = /* @__PURE__ */ new Set([400, 401, 403, 404, 405, 410]);
 async function waitForTask(client, target, options) {
@@ -87007,11 +87008,11 @@ async function waitForTask(client, target, options) {
     ["timeout", timeout],
     ["pollInterval", pollBase]
   ]) {
-    if (!(value > 0))
+    if (typeof value !== "number" || !(value > 0))
       throw new RangeError(`waitForTask: \`${name}\` must be a number of ms > 0, got ${value}`);
   }
   const lifetime = new AbortController();
-  const timer = setTimeout(() => lifetime.abort(TIMED_OUT), timeout);
+  const timer = Number.isFinite(timeout) ? setTimeout(() => lifetime.abort(TIMED_OUT), Math.min(timeout, MAX_TIMER_MS)) : void 0;
   const onAbort = () => lifetime.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -87021,9 +87022,12 @@ async function waitForTask(client, target, options) {
   let lastKey = last ? taskChangeKey(last) : void 0;
   const stream = new StreamWaker(client, wake, signal, options.watch ?? true);
   let pollDelay = pollBase;
+  let transientError;
   try {
     for (; ; ) {
-      const fresh = await readTask(client, last ?? target, signal);
+      const read = await readTask(client, last ?? target, signal);
+      const fresh = "task" in read ? read.task : void 0;
+      if ("error" in read) transientError = read.error;
       if (fresh) {
         const key = taskChangeKey(fresh);
         if (key !== lastKey) {
@@ -87046,7 +87050,7 @@ async function waitForTask(client, target, options) {
   } catch (error) {
     if (signal.aborted && signal.reason === TIMED_OUT) {
       if (last) throw new TaskWaitTimeoutError(last, timeout, describeWaitUntil(until));
-      throw new CoderTimeoutError({ method: "GET", url: `task ${String(target)}`, timeoutMs: timeout });
+      throw transientError ?? new CoderTimeoutError({ method: "GET", url: String(target), timeoutMs: timeout });
     }
     if (options.signal?.aborted && !(error instanceof CoderAbortError)) {
       throw new CoderAbortError({ reason: options.signal.reason });
@@ -87060,11 +87064,12 @@ async function waitForTask(client, target, options) {
 }
 async function readTask(client, target, signal) {
   try {
-    return typeof target === "string" ? await client.getTaskByIdentifier(target, { signal }) : await client.getTask(target.id, { signal });
+    const task = typeof target === "string" ? await client.getTaskByIdentifier(target, { signal }) : await client.getTask(target.id, { signal });
+    return { task };
   } catch (error) {
     if (signal.aborted) throw error;
-    if (error instanceof CoderConnectionError || error instanceof CoderTimeoutError) return void 0;
-    if (error instanceof CoderApiError && TRANSIENT_STATUSES.has(error.status)) return void 0;
+    if (error instanceof CoderConnectionError || error instanceof CoderTimeoutError) return { error };
+    if (error instanceof CoderApiError && TRANSIENT_STATUSES.has(error.status)) return { error };
     throw error;
   }
 }
@@ -87363,7 +87368,7 @@ var CoderClient = class {
   async createTask(user, request2, options) {
     const body = serializeCreateTaskRequest(request2);
     const path = `/api/v2/tasks/${seg("user", user)}`;
-    const recover = body.name ? (e) => this.findCreated(user, body, e) : void 0;
+    const recover = body.name ? (e) => this.findCreated(user, body, e, options) : void 0;
     return this.request(
       { method: "POST", path, body, decode: decodeTask, repeatable: !!body.name, recover },
       options
@@ -87510,9 +87515,12 @@ var CoderClient = class {
       return void 0;
     }
   }
-  async findCreated(user, body, error) {
+  async findCreated(user, body, error, options) {
     if (error.status !== 409 || !body.name) return void 0;
-    const existing = await this.getTaskByOwnerAndName(user, body.name).catch(() => void 0);
+    const existing = await this.getTaskByOwnerAndName(user, body.name, options).catch((lookup) => {
+      if (options?.signal?.aborted) throw lookup;
+      return void 0;
+    });
     if (existing?.template_version_id !== body.template_version_id) return void 0;
     return existing.initial_prompt === body.input ? { value: existing } : void 0;
   }
@@ -88789,7 +88797,8 @@ function taskView(task, url) {
         name: task.name,
         url,
         status: task.status,
-        state: task.current_state?.state,
+        // While the workspace starts Coder makes up a `working` state; showing it would claim work not begun.
+        state: isSynthesizedState(task) ? undefined : task.current_state?.state,
         message: task.current_state?.message || undefined,
     };
 }

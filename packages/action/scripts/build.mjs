@@ -69,7 +69,11 @@ export function compareBundles(expectedDir, actualDir) {
  */
 export function buildInPlace(outDir) {
   mkdirSync(outDir, { recursive: true });
-  const fresh = mkdtempSync(join(outDir, '..', '.dist-build-'));
+  // Under node_modules: ignored by git and Biome should a killed build leave it behind, and on the same
+  // file system as dist/, so the renames below stay atomic.
+  const cache = join(packageDir, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const fresh = mkdtempSync(join(cache, 'action-build-'));
   try {
     buildBundle(fresh);
     const keep = new Set(files(fresh));

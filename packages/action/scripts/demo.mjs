@@ -50,7 +50,12 @@ try {
       'poll-interval': '1s',
       'wait-timeout': '2m',
     },
-    onStdout: (chunk) => process.stdout.write(chunk.replace(/^/gm, '  action | ')),
+    // The runner hides `::add-mask::` lines (they tell it what to mask); so does the demo.
+    onStdout: (chunk) => {
+      for (const text of chunk.split('\n')) {
+        if (text !== '' && !text.startsWith('::add-mask::')) console.log(`  action | ${text}`);
+      }
+    },
   });
   for (const comment of github.comments.values()) {
     comment.history.forEach((body, index) => {

@@ -8,7 +8,8 @@ export function taskView(task: Task, url: string): NonNullable<StatusView['task'
     name: task.name,
     url,
     status: task.status,
-    state: task.current_state?.state,
+    // While the workspace starts Coder makes up a `working` state; showing it would claim work not begun.
+    state: isSynthesizedState(task) ? undefined : task.current_state?.state,
     message: task.current_state?.message || undefined,
   };
 }
