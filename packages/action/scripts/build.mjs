@@ -21,11 +21,13 @@ const ncc = join(packageDir, 'node_modules', '.bin', 'ncc');
 /** Builds both bundles into `outDir` (emptied first). */
 export function buildBundle(outDir) {
   rmSync(outDir, { recursive: true, force: true });
+  // --no-cache: turbo's build and the dist test run ncc at the same time, and a shared cache made one of
+  // them emit nothing.
   for (const [entry, out] of [
     ['src/main.ts', outDir],
     ['src/post.ts', join(outDir, 'post')],
   ]) {
-    execFileSync(ncc, ['build', entry, '-o', out, '--license', 'licenses.txt', '--quiet'], {
+    execFileSync(ncc, ['build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--no-cache'], {
       cwd: packageDir,
       stdio: 'inherit',
     });
