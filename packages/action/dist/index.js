@@ -87946,7 +87946,7 @@ function describeError(error, coderUrl) {
             : error.status === 403
                 ? ' The token’s user is not allowed to do this.'
                 : '';
-        return `Coder answered ${error.method} ${new URL(error.url).pathname} with ${error.status}: ${error.response.message}${detail}${hint}`;
+        return `Coder answered ${error.method} ${pathOf(error.url)} with ${error.status}: ${error.response.message}${detail}${hint}`;
     }
     if (error instanceof CoderConnectionError)
         return `Could not reach Coder at ${coderUrl}: ${error.message}`;
@@ -87960,6 +87960,15 @@ function describeError(error, coderUrl) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+/** The path of a URL (no host, no query: a query could carry a token); the text itself if it is not one. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.split('?')[0] ?? url;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/marker.ts
@@ -88378,7 +88387,6 @@ const HEADLINES = {
     starting: '⏳ Coder task: starting',
     working: '⚙️ Coder task: working',
     idle: '💤 Coder task: idle',
-    sending: '📨 Coder task: sending your request to the existing task',
     submitted: '📨 Coder task: request submitted',
     active: '✅ Coder task: running',
     complete: '✅ Coder task: complete',

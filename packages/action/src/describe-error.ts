@@ -31,7 +31,7 @@ export function describeError(error: unknown, coderUrl: string): string {
         : error.status === 403
           ? ' The token’s user is not allowed to do this.'
           : '';
-    return `Coder answered ${error.method} ${new URL(error.url).pathname} with ${error.status}: ${error.response.message}${detail}${hint}`;
+    return `Coder answered ${error.method} ${pathOf(error.url)} with ${error.status}: ${error.response.message}${detail}${hint}`;
   }
   if (error instanceof CoderConnectionError) return `Could not reach Coder at ${coderUrl}: ${error.message}`;
   if (error instanceof CoderTimeoutError)
@@ -42,4 +42,13 @@ export function describeError(error: unknown, coderUrl: string): string {
   if (error instanceof CoderAbortError) return 'The run was cancelled.';
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** The path of a URL (no host, no query: a query could carry a token); the text itself if it is not one. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.split('?')[0] ?? url;
+  }
 }

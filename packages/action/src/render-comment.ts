@@ -13,7 +13,6 @@ export type Phase =
   | 'starting'
   | 'working'
   | 'idle'
-  | 'sending'
   | 'submitted'
   | 'active'
   | 'complete'
@@ -27,7 +26,6 @@ const HEADLINES: Record<Phase, string> = {
   starting: '⏳ Coder task: starting',
   working: '⚙️ Coder task: working',
   idle: '💤 Coder task: idle',
-  sending: '📨 Coder task: sending your request to the existing task',
   submitted: '📨 Coder task: request submitted',
   active: '✅ Coder task: running',
   complete: '✅ Coder task: complete',

@@ -47724,7 +47724,6 @@ const HEADLINES = {
     starting: '⏳ Coder task: starting',
     working: '⚙️ Coder task: working',
     idle: '💤 Coder task: idle',
-    sending: '📨 Coder task: sending your request to the existing task',
     submitted: '📨 Coder task: request submitted',
     active: '✅ Coder task: running',
     complete: '✅ Coder task: complete',
