@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { coderWrites, githubCalls, type Json, payload, TASK_NAME, useEndToEnd } from './e2e-harness';
+import {
+  coderWrites,
+  expectAcknowledgedOnIssue1,
+  githubCalls,
+  type Json,
+  payload,
+  TASK_NAME,
+  useEndToEnd,
+} from './e2e-harness';
 
 /** Events that are not for the action, refusals, failures and cancellations. */
 export function defineRefusalAndFailureTests(label: string, node: string): void {
@@ -87,6 +95,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('::error::');
       const comment = onlyComment();
+      expectAcknowledgedOnIssue1(e2e.github);
       expect(comment.body).toContain('### ❌ Coder task: failed');
       expect(comment.body).toContain('terraform apply: quota exceeded');
       expect(result.outputs).toMatchObject({
@@ -112,6 +121,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       );
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('did not finish within wait-timeout');
+      expectAcknowledgedOnIssue1(e2e.github);
       expect(onlyComment().body).toContain('### ⌛ Coder task: timed out');
       expect(onlyComment().body).toContain('Thinking for a long time');
       expect(result.outputs).toMatchObject({
@@ -131,6 +141,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       );
       expect(result.code).toBe(1);
       const comment = onlyComment();
+      expectAcknowledgedOnIssue1(e2e.github);
       expect(comment.body).toContain('### ❌ Coder task: failed');
       expect(comment.body).toContain('does not serve the Tasks API');
       expect(result.outputs).toEqual({

@@ -26,6 +26,22 @@ export const TASK_NAME = 'gh-hello-world-1-a5f9f0';
 /** The calls a fake GitHub received, as `METHOD path`. */
 export const githubCalls = (github: FakeGitHub) =>
   github.calls.map((c) => `${c.method} ${c.path.replace(REPO, '')}`);
+/**
+ * The GitHub calls of an acknowledged run on issue 1: permission, reaction, the status comment, then only
+ * edits of that comment.
+ */
+export function expectAcknowledgedOnIssue1(github: FakeGitHub): void {
+  const calls = githubCalls(github);
+  expect(calls.slice(0, 3)).toEqual([
+    'GET /collaborators/Codertocat/permission',
+    'POST /issues/comments/492700400/reactions',
+    'POST /issues/1/comments',
+  ]);
+  const id = [...github.comments.keys()][0];
+  expect(calls.slice(3)).toEqual(calls.slice(3).map(() => `PATCH /issues/comments/${id}`));
+  expect(calls.length).toBeGreaterThan(3);
+}
+
 /** The Coder requests that change something, as `METHOD route`. */
 export const coderWrites = (coder: FakeCoder) =>
   coder.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.route ?? r.path}`);
