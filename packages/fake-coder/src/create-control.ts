@@ -48,6 +48,10 @@ export function createControl(
     if (!ws || !build) throw new Error(`task "${idOrName}" has no workspace build`);
     return { task, ws, build };
   };
+  const requireWorkspace = (id: string): void => {
+    if (!world.workspaces.has(id.toLowerCase()))
+      throw new Error(`no workspace with id "${id}"; use a task's workspaceId (control.task(…).workspaceId)`);
+  };
   const settled = (): boolean => {
     for (const ws of world.workspaces.values()) {
       const b = ws.builds.at(-1);
@@ -220,6 +224,20 @@ export function createControl(
     },
     users() {
       return [...world.users.values()].map(userView);
+    },
+    dropWatchStreams(workspaceId) {
+      if (workspaceId !== undefined) requireWorkspace(workspaceId);
+      return world.watchStreams.drop(workspaceId?.toLowerCase());
+    },
+    sendWatchError(workspaceId, response) {
+      requireWorkspace(workspaceId);
+      if (typeof response?.message !== 'string' || response.message === '') {
+        throw new TypeError('sendWatchError: `response.message` must be a non-empty string');
+      }
+      if (response.detail !== undefined && typeof response.detail !== 'string') {
+        throw new TypeError('sendWatchError: `response.detail` must be a string when given');
+      }
+      return world.watchStreams.sendError(workspaceId.toLowerCase(), response);
     },
     faults: {
       inject: (spec) => faults.inject(spec),

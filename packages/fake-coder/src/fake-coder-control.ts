@@ -4,6 +4,7 @@ import type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './m
 import type { PhaseDurations } from './phase-durations';
 import type { SeedInfo } from './seed';
 import type { FakeOrganization, FakeTaskView, FakeTemplate, FakeTemplateVersion, FakeUser } from './views';
+import type { WatchErrorResponse } from './watch-streams';
 
 /** The simulated clock as tests drive it. */
 export interface FakeClockControl {
@@ -118,6 +119,20 @@ export interface FakeCoderControl {
   /** The Workspace JSON of a workspace by id (deleted ones included), or undefined. */
   workspace(id: string): Record<string, unknown> | undefined;
   users(): FakeUser[];
+  /**
+   * Abruptly destroys the sockets of the open workspace watch streams (`GET /api/v2/workspaces/{id}/watch`):
+   * of one workspace, or every one when `workspaceId` is omitted. Clients see the stream break without
+   * an end, as when a proxy or the network fails mid-stream. Returns how many streams it cut (0 when
+   * none is open). Throws for a workspace id the fake does not know.
+   */
+  dropWatchStreams(workspaceId?: string): number;
+  /**
+   * Writes `event: error` with `data: {"message":…,"detail":…}` on every open watch stream of the
+   * workspace, as coderd does when it cannot read the workspace for an update (`detail` is left out
+   * when undefined or empty). The streams stay open and keep sending changes, as coderd's do. Returns how
+   * many streams it wrote to (0 when none is open). Throws for a workspace id the fake does not know.
+   */
+  sendWatchError(workspaceId: string, response: WatchErrorResponse): number;
   /** Fault injection; see FaultSpec. */
   readonly faults: { inject(spec: FaultSpec): FaultHandle; clear(): void };
   /**

@@ -12,7 +12,13 @@ export interface Reply {
   raw?: { contentType: string; data: string | Buffer };
   headers?: Record<string, string>;
   /** A streaming response (the watch stream); it owns `res` until it ends. */
-  stream?: (req: IncomingMessage, res: ServerResponse) => void;
+  stream?: (req: IncomingMessage, res: ServerResponse, fault: StreamFault) => void;
+}
+
+/** How an injected fault bends a streaming response. */
+export interface StreamFault {
+  /** `resetMidResponse`: destroy the connection once the first `data` event has left. */
+  resetAfterFirstData: boolean;
 }
 
 /** Everything a handler gets about one request. */

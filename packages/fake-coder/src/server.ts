@@ -137,8 +137,13 @@ export function createDispatcher(
     }
 
     if (reply.stream) {
+      if (fault?.kind === 'resetBeforeResponse') {
+        req.socket.destroy();
+        return;
+      }
       record.status = reply.status;
-      reply.stream(req, res);
+      // A stream has no whole body to halve, truncate or trickle; only a reset mid-stream applies.
+      reply.stream(req, res, { resetAfterFirstData: fault?.kind === 'resetMidResponse' });
       return;
     }
     const wire = toWire(reply);

@@ -17,7 +17,7 @@ export function watchWorkspace(ctx: RequestContext): Reply {
   if (!ws || !canRead(ctx.user, ws.ownerId, ws.organizationId)) return notFound();
   return {
     status: 200,
-    stream: (req, res) => {
+    stream: (req, res, fault) => {
       res.writeHead(200, {
         'Content-Type': 'text/event-stream',
         'Cache-Control': 'no-cache',
@@ -26,14 +26,20 @@ export function watchWorkspace(ctx: RequestContext): Reply {
         'X-Coder-Build-Version': world.version,
         'X-Content-Type-Options': 'nosniff',
       });
+      // Go's json.Encoder ends the data line with its newline; one more ends the event.
+      const dataEvent = (): string => `event: data\ndata: ${goJson(workspaceJson(world, ws))}\n`;
+      res.write('event: ping\n\n');
+      if (fault.resetAfterFirstData) {
+        // The reply has begun (headers, ping, the workspace) when the connection dies.
+        res.write(dataEvent(), () => req.socket.destroy());
+        return;
+      }
       let closed = false;
       const send = (): void => {
-        if (closed) return;
-        // Go's json.Encoder ends the data line with its newline; one more ends the event.
-        res.write(`event: data\ndata: ${goJson(workspaceJson(world, ws))}\n`);
+        if (!closed) res.write(dataEvent());
       };
-      res.write('event: ping\n\n');
       send();
+      const forget = world.watchStreams.add(ws.id, res);
       const unsubscribe = world.onWorkspaceChange(ws.id, send);
       let heartbeat = world.clock.schedule(WATCH_HEARTBEAT_MS, function beat() {
         if (closed) return;
@@ -43,6 +49,7 @@ export function watchWorkspace(ctx: RequestContext): Reply {
       const stop = (): void => {
         if (closed) return;
         closed = true;
+        forget();
         unsubscribe();
         heartbeat.cancel();
       };

@@ -15,6 +15,7 @@ import type {
 import type { PhaseDurations } from './phase-durations';
 import { RateLimiter } from './rate-limit';
 import { isLive } from './status';
+import { WatchStreams } from './watch-streams';
 
 /** A build failure queued with `control.failNextBuild`. */
 export interface QueuedBuildFailure {
@@ -41,6 +42,8 @@ export class World {
   baseUrl = '';
   /** coderd's per-user, per-endpoint limiter (off unless `rateLimit` is set). */
   rateLimiter: RateLimiter;
+  /** The workspace watch streams open right now, for the controls that break them. */
+  readonly watchStreams = new WatchStreams();
   private lastStamp = 0;
   private readonly workspaceListeners = new Map<string, Set<Listener>>();
   private readonly anyListeners = new Set<Listener>();
