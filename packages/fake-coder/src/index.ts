@@ -16,3 +16,4 @@ export type {
   FakeTemplateVersion,
   FakeUser,
 } from './views';
+export type { WatchErrorResponse } from './watch-streams';
