@@ -1,10 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CoderAbortError,
   type CoderApiError,
-  CoderClient,
+  CoderConnectionError,
   CoderStreamError,
   PresetNotFoundError,
   UserLookupError,
@@ -191,31 +189,54 @@ describe('workspaces', () => {
   });
 
   it("throws CoderStreamError on the stream's error event", async () => {
-    // The fake never sends `event: error`; a two-line loopback server does, as coderd does on a failure.
-    const server = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.end(
-        'event: ping\n\nevent: error\ndata: {"message":"Internal error reading workspace.","detail":"db down"}\n\n',
-      );
+    const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'x',
+      name: 'e',
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const client = new CoderClient({
-      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      token: 't',
-    });
-    onTestFinished(() => client.close());
-    const error = await client
-      .watchWorkspace('w')
-      .next()
-      .catch((e: unknown) => e);
+    // Nothing changes from here on, so the event after the first workspace can only be the error.
+    await h.fake.control.waitForIdle();
+    const workspaceId = (await h.client.getTask(task.id)).workspace_id ?? '';
+    const gen = h.client.watchWorkspace(workspaceId);
+    // The first workspace has arrived, so the stream is open on the server.
+    await expect(gen.next()).resolves.toMatchObject({ done: false, value: { id: workspaceId } });
+    expect(
+      h.fake.control.sendWatchError(workspaceId, {
+        message: 'Internal error fetching workspace.',
+        detail: 'db down',
+      }),
+    ).toBe(1);
+    const error = await gen.next().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoderStreamError);
     expect(error).toMatchObject({
-      response: { message: 'Internal error reading workspace.', detail: 'db down' },
+      response: { message: 'Internal error fetching workspace.', detail: 'db down' },
     });
     expect((error as Error).message).toMatch(
-      /\/api\/v2\/workspaces\/w\/watch: the watch stream reported an error: Internal error reading workspace\.: db down$/,
+      new RegExp(
+        `/api/v2/workspaces/${workspaceId}/watch: the watch stream reported an error: Internal error fetching workspace\\.: db down$`,
+      ),
     );
+    // The generator is finished and closed its connection: the fake has no stream left to write to.
+    await expect(gen.next()).resolves.toEqual({ done: true, value: undefined });
+    await vi.waitFor(() => expect(h.fake.control.sendWatchError(workspaceId, { message: 'probe' })).toBe(0));
+  });
+
+  it('yields what arrived before a reset mid-stream, then throws CoderConnectionError', async () => {
+    const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
+    const task = await h.client.createTask('me', {
+      template_version_id: templateVersionId(h),
+      input: 'x',
+      name: 'r',
+    });
+    const workspaceId = (await h.client.getTask(task.id)).workspace_id ?? '';
+    h.fake.control.faults.inject({ kind: 'resetMidResponse', route: /\/watch$/, times: 1 });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const ws of h.client.watchWorkspace(workspaceId)) seen.push(ws.id);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual([workspaceId]);
+    expect(error).toBeInstanceOf(CoderConnectionError);
   });
 
   it('throws the API error when the watch is refused', async () => {

@@ -1,37 +1,13 @@
-import type { Task } from '@coder-tasks/types';
 import { describe, expect, it, vi } from 'vitest';
 import {
   CoderAbortError,
-  type CoderClient,
   CoderConnectionError,
   TaskFailedError,
   TaskPausedError,
   TaskWaitTimeoutError,
 } from '../src/index';
-import { type Harness, startHarness, templateVersionId } from './harness';
-import { startTcpProxy } from './tcp-proxy';
-
-// Only an event can wake a wait with this interval: a test that passes with it proves the stream worked.
-const NO_POLLING = 600_000;
-const WATCH = /^\/api\/v2\/workspaces\/[^/]+\/watch$/;
-
-/** A task whose agent is up and has reported nothing (it does not answer its prompt). */
-async function activeTask(h: Harness, name = 'wait'): Promise<Task> {
-  const created = await h.client.createTask('me', {
-    template_version_id: templateVersionId(h),
-    input: 'x',
-    name,
-  });
-  await h.fake.control.waitForTask(created.id, 'active');
-  return h.client.getTask(created.id);
-}
-
-const quietAgent = { defaultAgentScript: { answerInitialPrompt: false } };
-
-/** Resolves once the fake has seen `n` watch requests (the wait subscribed). */
-async function watchCount(h: Harness, n: number) {
-  await vi.waitFor(() => expect(h.requestsTo(WATCH).length).toBeGreaterThanOrEqual(n), { timeout: 10_000 });
-}
+import { startHarness, templateVersionId } from './harness';
+import { activeTask, NO_POLLING, quietAgent, WATCH, watchCount } from './wait-helpers';
 
 describe('waitForTask: until', () => {
   it("'active' follows a new task through pending and initializing", async () => {
@@ -196,92 +172,6 @@ describe('waitForTask: how it ends', () => {
     await watchCount(h, 1);
     controller.abort();
     expect(await waiting).toBeInstanceOf(CoderAbortError);
-  });
-});
-
-describe('waitForTask: stream and polling', () => {
-  async function throughProxy(h: Harness): Promise<{ client: CoderClient; cut: () => number }> {
-    const proxy = await startTcpProxy(h.fake.url);
-    return {
-      client: h.clientWith({ url: proxy.url }),
-      cut: () => proxy.cut(/ \/api\/v2\/workspaces\/[^ ]+\/watch /),
-    };
-  }
-
-  it('reconnects after the stream drops mid-wait and sees the change on the new stream', async () => {
-    const h = await startHarness(quietAgent);
-    const task = await activeTask(h);
-    const { client, cut } = await throughProxy(h);
-    const waiting = client.waitForTask(task, { until: 'complete', pollInterval: NO_POLLING });
-    await watchCount(h, 1);
-    await vi.waitFor(() => expect(cut()).toBe(1));
-    await watchCount(h, 2);
-    h.fake.control.setAppStatus(task.id, 'complete', 'Done after the drop');
-    expect((await waiting).current_state?.message).toBe('Done after the drop');
-  });
-
-  it('falls back to polling while the stream cannot be reopened', async () => {
-    const h = await startHarness(quietAgent);
-    const task = await activeTask(h);
-    const { client, cut } = await throughProxy(h);
-    const waiting = client.waitForTask(task, { until: 'complete', pollInterval: 50 });
-    await watchCount(h, 1);
-    h.fake.control.faults.inject({ kind: 'status', status: 503, route: WATCH });
-    await vi.waitFor(() => expect(cut()).toBe(1));
-    // It keeps trying to reopen the stream (refused twice here) and polls meanwhile.
-    const refused = () => h.requestsTo(WATCH).filter((r) => r.status === 503).length;
-    await vi.waitFor(() => expect(refused()).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
-    const reads = h.requestsTo(`/api/v2/tasks/me/${task.id}`).length;
-    await vi.waitFor(() => expect(h.requestsTo(`/api/v2/tasks/me/${task.id}`).length).toBeGreaterThan(reads));
-    h.fake.control.setAppStatus(task.id, 'complete', 'Seen by polling');
-    expect((await waiting).current_state?.message).toBe('Seen by polling');
-  });
-
-  it('stops asking for a stream the server does not serve, and polls', async () => {
-    const h = await startHarness(quietAgent);
-    const task = await activeTask(h);
-    h.fake.control.faults.inject({
-      kind: 'status',
-      status: 404,
-      route: WATCH,
-      body: { message: 'Route not found.' },
-    });
-    const waiting = h.client.waitForTask(task, { until: 'complete', pollInterval: 50 });
-    await vi.waitFor(() => expect(h.requestsTo(`/api/v2/tasks/me/${task.id}`).length).toBeGreaterThan(4));
-    h.fake.control.setAppStatus(task.id, 'complete', 'Polled');
-    expect((await waiting).current_state?.message).toBe('Polled');
-    expect(h.requestsTo(WATCH)).toHaveLength(1);
-  });
-
-  it('only polls with watch: false', async () => {
-    const h = await startHarness(quietAgent);
-    const task = await activeTask(h);
-    const waiting = h.client.waitForTask(task, { until: 'idle', watch: false, pollInterval: 50 });
-    await vi.waitFor(() => expect(h.requestsTo(`/api/v2/tasks/me/${task.id}`).length).toBeGreaterThan(2));
-    h.fake.control.setAppStatus(task.id, 'idle', 'Ready');
-    expect((await waiting).current_state?.state).toBe('idle');
-    expect(h.requestsTo(WATCH)).toHaveLength(0);
-  });
-
-  it('calls onChange once per real change, not per event or read', async () => {
-    const h = await startHarness(quietAgent);
-    const task = await activeTask(h);
-    const changes: string[] = [];
-    const waiting = h.client.waitForTask(task, {
-      until: 'complete',
-      pollInterval: NO_POLLING,
-      onChange: (t) => changes.push(`${t.current_state?.state}:${t.current_state?.message}`),
-    });
-    await watchCount(h, 1);
-    // Events that change nothing the task shows: a second health report of the same app.
-    h.fake.control.setAppHealth(task.id, 'healthy');
-    h.fake.control.setAppStatus(task.id, 'working', 'one');
-    await vi.waitFor(() => expect(changes).toEqual(['working:one']));
-    h.fake.control.setAppStatus(task.id, 'complete', 'two');
-    await waiting;
-    expect(changes).toEqual(['working:one', 'complete:two']);
-    const reads = h.requestsTo(`/api/v2/tasks/me/${task.id}`).length;
-    expect(reads).toBeGreaterThanOrEqual(3);
   });
 });
 
