@@ -291,7 +291,7 @@ export class CoderClient {
     return waitForTask(this, target, options);
   }
 
-  /** Closes the client's own connection pool (not an injected dispatcher). */
+  /** Ends open watch streams and closes the client's own connection pool (not an injected dispatcher). Safe to call twice. */
   close(): Promise<void> {
     return this.transport.close();
   }

@@ -47,6 +47,9 @@ export class HttpTransport {
   readonly baseUrl: URL;
   readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
+  /** Bodies of event streams still open, so that close() can end them. */
+  private readonly openStreams = new Set<Dispatcher.ResponseData['body']>();
+  private closing: Promise<void> | undefined;
   // A private field, so that logging the client (util.inspect, JSON.stringify) cannot show the token.
   readonly #token: string;
   private readonly userAgent: string;
@@ -151,13 +154,26 @@ export class HttpTransport {
     // The deadline's link to `signal` ends with the headers; the body must still end when the caller aborts.
     const onAbort = () => res.body.destroy();
     signal.addEventListener('abort', onAbort, { once: true });
-    res.body.once('close', () => signal.removeEventListener('abort', onAbort));
+    this.openStreams.add(res.body);
+    res.body.once('close', () => {
+      signal.removeEventListener('abort', onAbort);
+      this.openStreams.delete(res.body);
+    });
     return { status: res.statusCode, headers: res.headers, body: res.body, ctx };
   }
 
-  /** Closes the client's own dispatcher; an injected one is left to its owner. */
-  async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+  /**
+   * Ends every open event stream, then closes the client's own dispatcher; an injected one is left to its
+   * owner. Streams go first: undici's close waits for open requests, and a watch left paused by its reader
+   * (a generator nobody calls `return()` on) would otherwise hold it forever.
+   */
+  close(): Promise<void> {
+    // Idempotent: undici rejects a second close of the same dispatcher.
+    this.closing ??= (async () => {
+      for (const body of this.openStreams) body.destroy();
+      if (this.ownsDispatcher) await this.dispatcher.close();
+    })();
+    return this.closing;
   }
 
   private headers(contentType: string | undefined, accept: string): Record<string, string> {

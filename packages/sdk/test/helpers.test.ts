@@ -222,6 +222,22 @@ describe('workspaces', () => {
     await vi.waitFor(() => expect(h.fake.control.sendWatchError(workspaceId, { message: 'probe' })).toBe(0));
   });
 
+  it('close() ends a watch whose reader stopped reading, instead of waiting on it forever', async () => {
+    const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
+    const template = await h.client.resolveTemplateVersion({ organization: 'coder', template: 'tasks' });
+    const task = await h.client.createTask('me', { template_version_id: template.id, input: 'x', name: 'c' });
+    await h.fake.control.waitForIdle();
+    const workspaceId = (await h.client.getTask(task.id)).workspace_id ?? '';
+    const client = h.clientWith({});
+    const gen = client.watchWorkspace(workspaceId);
+    await expect(gen.next()).resolves.toMatchObject({ done: false, value: { id: workspaceId } });
+    // The generator is left paused mid-stream: nobody calls next() or return() on it.
+    await client.close();
+    await client.close(); // a second close is harmless
+    await vi.waitFor(() => expect(h.fake.control.sendWatchError(workspaceId, { message: 'probe' })).toBe(0));
+    await expect(gen.next()).rejects.toBeInstanceOf(CoderConnectionError);
+  });
+
   it('yields what arrived before a reset mid-stream, then throws CoderConnectionError', async () => {
     const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
     const task = await h.client.createTask('me', {
