@@ -86477,6 +86477,9 @@ var HttpTransport = class {
   baseUrl;
   dispatcher;
   ownsDispatcher;
+  /** Bodies of event streams still open, so that close() can end them. */
+  openStreams = /* @__PURE__ */ new Set();
+  closing;
   // A private field, so that logging the client (util.inspect, JSON.stringify) cannot show the token.
   #token;
   userAgent;
@@ -86560,12 +86563,24 @@ var HttpTransport = class {
     });
     const onAbort = () => res.body.destroy();
     signal.addEventListener("abort", onAbort, { once: true });
-    res.body.once("close", () => signal.removeEventListener("abort", onAbort));
+    this.openStreams.add(res.body);
+    res.body.once("close", () => {
+      signal.removeEventListener("abort", onAbort);
+      this.openStreams.delete(res.body);
+    });
     return { status: res.statusCode, headers: res.headers, body: res.body, ctx };
   }
-  /** Closes the client's own dispatcher; an injected one is left to its owner. */
-  async close() {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+  /**
+   * Ends every open event stream, then closes the client's own dispatcher; an injected one is left to its
+   * owner. Streams go first: undici's close waits for open requests, and a watch left paused by its reader
+   * (a generator nobody calls `return()` on) would otherwise hold it forever.
+   */
+  close() {
+    this.closing ??= (async () => {
+      for (const body of this.openStreams) body.destroy();
+      if (this.ownsDispatcher) await this.dispatcher.close();
+    })();
+    return this.closing;
   }
   headers(contentType, accept) {
     const headers = {
@@ -87494,7 +87509,7 @@ var CoderClient = class {
   async waitForTask(target, options) {
     return waitForTask(this, target, options);
   }
-  /** Closes the client's own connection pool (not an injected dispatcher). */
+  /** Ends open watch streams and closes the client's own connection pool (not an injected dispatcher). Safe to call twice. */
   close() {
     return this.transport.close();
   }
