@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { type FakeCoder, type FakeCoderOptions, type SeedInfo, startFakeCoder } from '../src/index';
 
 /** A parsed HTTP answer from the fake. */
@@ -69,4 +70,28 @@ export function seedOf(fake: FakeCoder): SeedInfo {
   const seed = fake.control.seed;
   if (!seed) throw new Error('this test needs the default seed');
   return seed;
+}
+
+/** Creates a task and waits until it is active and its agent idle (ready to take input). */
+export async function activeTask(
+  fake: FakeCoder,
+  body: Record<string, unknown> = {},
+): Promise<Awaited<ReturnType<typeof createTask>>> {
+  const t = await createTask(fake, body);
+  await fake.control.waitForTask(t.id, 'active');
+  await fake.control.waitForIdle();
+  return t;
+}
+
+/** An active task paused over the API (the pause must answer 202). */
+export async function pausedTask(fake: FakeCoder): Promise<Awaited<ReturnType<typeof createTask>>> {
+  const t = await activeTask(fake);
+  expect((await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/pause`)).status).toBe(202);
+  await fake.control.waitForTask(t.id, 'paused');
+  return t;
+}
+
+/** Sends `input` to task `id` as `token` (default: admin). */
+export function send(fake: FakeCoder, id: string, input: unknown, token?: string): Promise<Answer> {
+  return call(fake, 'POST', `/api/v2/tasks/me/${id}/send`, { body: { input }, token });
 }

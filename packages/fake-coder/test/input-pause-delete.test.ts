@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { call, createTask } from './helpers';
+import { activeTask, call, createTask, pausedTask, send } from './helpers';
 
 // Update input, pause, resume and delete: each error path of reference 1.3 and section 8.
 
@@ -9,23 +9,6 @@ beforeAll(async () => {
   fake = await startFakeCoder({ clock: 'manual' });
 });
 afterAll(() => fake.close());
-
-async function activeTask(body: Record<string, unknown> = {}) {
-  const t = await createTask(fake, body);
-  await fake.control.waitForTask(t.id, 'active');
-  await fake.control.waitForIdle();
-  return t;
-}
-
-async function pausedTask() {
-  const t = await activeTask();
-  expect((await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/pause`)).status).toBe(202);
-  await fake.control.waitForTask(t.id, 'paused');
-  return t;
-}
-
-const send = (id: string, input: unknown, token?: string) =>
-  call(fake, 'POST', `/api/v2/tasks/me/${id}/send`, { body: { input }, token });
 
 describe('update input', () => {
   const patch = (id: string, input: unknown, token?: string) =>
@@ -41,7 +24,7 @@ describe('update input', () => {
         detail: "Please stop the task's workspace before updating the input.",
       },
     ]);
-    const p = await pausedTask();
+    const p = await pausedTask(fake);
     expect((await patch(p.id, '   ')).json).toEqual({ message: 'Task input is required.' });
     expect((await patch(p.id, 'new prompt', fake.tokens.member)).status).toBe(404);
     const ok = await patch(p.id, 'new prompt');
@@ -64,7 +47,7 @@ describe('update input', () => {
     const e = await createTask(fake);
     await fake.control.waitForTask(e.id, 'error');
     expect((await patch(e.id, 'x')).status).toBe(409);
-    const p = await pausedTask();
+    const p = await pausedTask(fake);
     expect((await call(fake, 'DELETE', `/api/v2/tasks/me/${p.id}`)).status).toBe(202);
     expect((await patch(p.id, 'x')).status).toBe(404);
   });
@@ -74,7 +57,7 @@ describe('pause and resume', () => {
   it('lets the owner and an org admin pause, hides the task from a plain member, forbids an auditor', async () => {
     fake.control.addUser({ username: 'orgadmin', role: 'org-admin' });
     fake.control.addUser({ username: 'auditor', role: 'auditor' });
-    const t = await activeTask();
+    const t = await activeTask(fake);
     const member = await call(fake, 'POST', `/api/v2/tasks/admin/${t.id}/pause`, {
       token: fake.tokens.member,
     });
@@ -93,7 +76,7 @@ describe('pause and resume', () => {
   });
 
   it('answers 409 while a build is in progress, and resume 409 while running', async () => {
-    const t = await activeTask();
+    const t = await activeTask(fake);
     const running = await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/resume`);
     expect([running.status, running.json]).toEqual([
       409,
@@ -101,7 +84,7 @@ describe('pause and resume', () => {
     ]);
     expect((await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/pause`)).status).toBe(202);
     // While the stop build is queued the task is `unknown`: send is a 400, logs a 409.
-    const unknownSend = await send(t.id, 'x');
+    const unknownSend = await send(fake, t.id, 'x');
     expect([unknownSend.status, unknownSend.json]).toEqual([
       400,
       {
@@ -133,7 +116,7 @@ describe('pause and resume', () => {
 
 describe('delete', () => {
   it('answers 404 for a random id, a workspace id and another user; 403 for an auditor', async () => {
-    const t = await activeTask();
+    const t = await activeTask(fake);
     const ws = fake.control.task(t.id)?.workspaceId as string;
     expect((await call(fake, 'DELETE', '/api/v2/tasks/me/8b6c1c1e-1f7e-4c9b-9d55-0c8e1f1f9b11')).status).toBe(
       404,
@@ -150,27 +133,27 @@ describe('delete', () => {
   });
 
   it('removes only this task’s snapshot, and a direct workspace delete removes the task', async () => {
-    const a = await pausedTask();
-    const b = await pausedTask();
+    const a = await pausedTask(fake);
+    const b = await pausedTask(fake);
     await call(fake, 'DELETE', `/api/v2/tasks/me/${a.id}`);
     expect(fake.control.tasks({ includeDeleted: true }).find((x) => x.id === a.id)?.snapshot).toBeNull();
     expect(fake.control.task(b.id)?.snapshot).not.toBeNull();
 
-    const c = await activeTask();
+    const c = await activeTask(fake);
     fake.control.deleteWorkspace(c.id);
     await fake.control.waitForIdle();
     expect((await call(fake, 'GET', `/api/v2/tasks/me/${c.id}`)).status).toBe(404);
   });
 
   it('answers 409 while the workspace is being deleted, and still works once the workspace is gone', async () => {
-    const t = await activeTask();
+    const t = await activeTask(fake);
     const ws = fake.control.task(t.id)?.workspaceId as string;
     fake.control.deleteWorkspace(t.id);
     fake.control.clock.advance(0);
     expect(fake.control.workspace(ws)).toMatchObject({ latest_build: { status: 'deleting' } });
     expect((await call(fake, 'DELETE', `/api/v2/tasks/me/${t.id}`)).status).toBe(409);
 
-    const orphan = await activeTask();
+    const orphan = await activeTask(fake);
     fake.control.detachWorkspace(orphan.id);
     expect((await call(fake, 'DELETE', `/api/v2/tasks/me/${orphan.id}`)).status).toBe(202);
     expect((await call(fake, 'GET', `/api/v2/tasks/me/${orphan.id}`)).status).toBe(404);

@@ -1,7 +1,7 @@
 import { parseWire, TaskLogsResponseSchema } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { call, createTask } from './helpers';
+import { activeTask, call, createTask, pausedTask, send } from './helpers';
 
 // Send and logs: each error path of reference 1.3 and section 8, AgentAPI failures included.
 
@@ -11,45 +11,28 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-async function activeTask(body: Record<string, unknown> = {}) {
-  const t = await createTask(fake, body);
-  await fake.control.waitForTask(t.id, 'active');
-  await fake.control.waitForIdle();
-  return t;
-}
-
-async function pausedTask() {
-  const t = await activeTask();
-  expect((await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/pause`)).status).toBe(202);
-  await fake.control.waitForTask(t.id, 'paused');
-  return t;
-}
-
-const send = (id: string, input: unknown, token?: string) =>
-  call(fake, 'POST', `/api/v2/tasks/me/${id}/send`, { body: { input }, token });
-
 describe('send', () => {
   it('delivers {content, type:user} to the agent and answers 204 with no body', async () => {
-    const t = await activeTask();
-    const res = await send(t.id, 'Hello, Agent!');
+    const t = await activeTask(fake);
+    const res = await send(fake, t.id, 'Hello, Agent!');
     expect([res.status, res.text]).toEqual([204, '']);
     const messages = fake.control.task(t.id)?.messages ?? [];
     expect(messages.find((m) => m.role === 'user' && m.content === 'Hello, Agent!')).toBeDefined();
   });
 
   it('answers 400 for empty input (not trimmed: a space is accepted) and 404 for an unknown task', async () => {
-    const t = await activeTask();
-    expect([(await send(t.id, '')).status, (await send(t.id, '')).json]).toEqual([
+    const t = await activeTask(fake);
+    expect([(await send(fake, t.id, '')).status, (await send(fake, t.id, '')).json]).toEqual([
       400,
       { message: 'Task input is required.' },
     ]);
-    expect((await send(t.id, ' ')).status).toBe(204);
-    expect((await send('8b6c1c1e-1f7e-4c9b-9d55-0c8e1f1f9b11', 'x')).status).toBe(404);
+    expect((await send(fake, t.id, ' ')).status).toBe(204);
+    expect((await send(fake, '8b6c1c1e-1f7e-4c9b-9d55-0c8e1f1f9b11', 'x')).status).toBe(404);
   });
 
   it('answers 409 while pending or initializing, 409 when paused, 400 when in error', async () => {
     const t = await createTask(fake);
-    const pending = await send(t.id, 'x');
+    const pending = await send(fake, t.id, 'x');
     expect([pending.status, pending.json]).toEqual([
       409,
       {
@@ -58,12 +41,12 @@ describe('send', () => {
       },
     ]);
     fake.control.clock.advance(0);
-    const init = await send(t.id, 'x');
+    const init = await send(fake, t.id, 'x');
     expect([init.status, (init.json as { message: string }).message]).toEqual([409, 'Task is initializing.']);
     expect((init.json as { detail: string }).detail).toContain('resuming');
 
-    const p = await pausedTask();
-    expect((await send(p.id, 'x')).json).toEqual({
+    const p = await pausedTask(fake);
+    expect((await send(fake, p.id, 'x')).json).toEqual({
       message: 'Task is paused.',
       detail: 'Resume the task to send messages.',
     });
@@ -71,7 +54,7 @@ describe('send', () => {
     fake.control.failNextBuild({ error: 'boom' });
     const e = await createTask(fake);
     await fake.control.waitForTask(e.id, 'error');
-    const err = await send(e.id, 'x');
+    const err = await send(fake, e.id, 'x');
     expect([err.status, err.json]).toEqual([
       400,
       {
@@ -82,44 +65,44 @@ describe('send', () => {
   });
 
   it('answers as coderd does when AgentAPI misbehaves', async () => {
-    const t = await activeTask();
+    const t = await activeTask(fake);
     fake.control.setAgentApi(t.id, { status: 'bad' });
-    expect((await send(t.id, 'x')).json).toEqual({
+    expect((await send(fake, t.id, 'x')).json).toEqual({
       message: 'Task app is not ready to accept input.',
       detail: 'Status: bad',
     });
     fake.control.setAgentApi(t.id, { status: undefined, unreachable: true });
-    const unreachable = await send(t.id, 'x');
+    const unreachable = await send(fake, t.id, 'x');
     expect([unreachable.status, (unreachable.json as { message: string }).message]).toEqual([
       502,
       'Failed to reach task app endpoint.',
     ]);
     fake.control.setAgentApi(t.id, { unreachable: false, statusError: true });
-    expect((await send(t.id, 'x')).status).toBe(502);
+    expect((await send(fake, t.id, 'x')).status).toBe(502);
     fake.control.setAgentApi(t.id, { statusError: false, rejectMessage: true });
-    const rejected = await send(t.id, 'x');
+    const rejected = await send(fake, t.id, 'x');
     expect([rejected.status, (rejected.json as { message: string }).message]).toEqual([
       502,
       'Task app rejected the message.',
     ]);
     fake.control.setAgentApi(t.id, { rejectMessage: false, appUrlScheme: 'https' });
-    expect((await send(t.id, 'x')).json).toEqual({
+    expect((await send(fake, t.id, 'x')).json).toEqual({
       message: 'Only http scheme is supported for direct agent-dial.',
     });
     fake.control.setAgentApi(t.id, { appUrlScheme: 'http' });
-    expect((await send(t.id, 'x')).status).toBe(204);
+    expect((await send(fake, t.id, 'x')).status).toBe(204);
   });
 
   it('answers 404 to a member sending to a task they do not own', async () => {
-    const t = await activeTask();
-    expect((await send(t.id, 'x', fake.tokens.member)).status).toBe(404);
+    const t = await activeTask(fake);
+    expect((await send(fake, t.id, 'x', fake.tokens.member)).status).toBe(404);
   });
 });
 
 describe('logs', () => {
   it('maps AgentAPI roles, and answers 502 when AgentAPI fails', async () => {
     fake.control.scriptAgent('logs-roles', [{ say: 'first' }]);
-    const t = await activeTask({ name: 'logs-roles' });
+    const t = await activeTask(fake, { name: 'logs-roles' });
     const ok = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
     const logs = parseWire(TaskLogsResponseSchema, ok.json, 'TaskLogsResponse');
     expect(logs.logs.map((l) => [l.id, l.type])).toEqual([
@@ -152,7 +135,7 @@ describe('logs', () => {
   });
 
   it('answers 500 for a snapshot it cannot read', async () => {
-    const t = await pausedTask();
+    const t = await pausedTask(fake);
     fake.control.corruptSnapshot(t.id, 'format');
     const format = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
     expect(format.status).toBe(500);
