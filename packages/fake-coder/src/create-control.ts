@@ -108,12 +108,7 @@ export function createControl(
         (t) => t.id === lower || t.name.toLowerCase() === lower,
       );
       if (!template) throw new Error(`no template named or with id "${templateRef}"`);
-      const version = world.newVersion(template.id, template.organizationId, {
-        name: input.name,
-        aiTask: input.aiTask ?? true,
-        taskApp: input.taskApp ?? true,
-        presets: input.presets ?? [],
-      });
+      const version = world.newVersion(template.id, template.organizationId, input);
       if (input.activate) template.activeVersionId = version.id;
       return versionView(version);
     },

@@ -25,6 +25,39 @@ export interface WaitOptions {
   timeoutMs?: number;
 }
 
+/** A preset of a template version. */
+export interface PresetSpec {
+  name: string;
+  /** Parameter values the preset sets (default none). */
+  parameters?: { name: string; value: string }[];
+  /** Whether the preset is the version's default (default false). */
+  default?: boolean;
+}
+
+/** A template version to add. */
+export interface TemplateVersionSpec {
+  name: string;
+  /** Whether the version declares an AI task (default true). */
+  aiTask?: boolean;
+  /** false: the template links no app, so tasks end `unknown` once the agent is ready (default true). */
+  taskApp?: boolean;
+  /** Its presets (default none). */
+  presets?: PresetSpec[];
+}
+
+/** A template to add, with its one first version. */
+export interface TemplateSpec extends Omit<TemplateVersionSpec, 'name'> {
+  name: string;
+  /** Default empty. */
+  displayName?: string;
+  /** Default empty. */
+  icon?: string;
+  /** The first version's name (default "v1"). */
+  versionName?: string;
+  /** External auth providers the owner must have linked, such as `github` (default none). */
+  requiredExternalAuth?: string[];
+}
+
 /** Control surface of a running fake: seeding, scripting, state changes, faults, clock, inspection. */
 export interface FakeCoderControl {
   readonly clock: FakeClockControl;
@@ -41,28 +74,17 @@ export interface FakeCoderControl {
   }): { user: FakeUser; token: string };
   addOrganization(input: { name: string; displayName?: string }): FakeOrganization;
   /** Adds a template with one active version (default: AI task with a task app, no presets, version "v1"). */
-  addTemplate(input: {
-    name: string;
-    /** Organization name or id (default: the default organization). */
-    organization?: string;
-    displayName?: string;
-    icon?: string;
-    aiTask?: boolean;
-    /** false: the template links no app, so tasks end `unknown` once the agent is ready (default true). */
-    taskApp?: boolean;
-    versionName?: string;
-    presets?: { name: string; parameters?: { name: string; value: string }[]; default?: boolean }[];
-    /** External auth providers the owner must have linked, such as `github`. */
-    requiredExternalAuth?: string[];
-  }): { template: FakeTemplate; version: FakeTemplateVersion };
+  addTemplate(
+    input: TemplateSpec & {
+      /** Organization name or id (default: the default organization). */
+      organization?: string;
+    },
+  ): { template: FakeTemplate; version: FakeTemplateVersion };
   /** Adds a version to a template (by name or id); `activate` makes it the active one (default false). */
   addTemplateVersion(
     template: string,
-    input: {
-      name: string;
-      aiTask?: boolean;
-      taskApp?: boolean;
-      presets?: { name: string; parameters?: { name: string; value: string }[]; default?: boolean }[];
+    input: TemplateVersionSpec & {
+      /** Makes the new version the template's active one (default false). */
       activate?: boolean;
     },
   ): FakeTemplateVersion;

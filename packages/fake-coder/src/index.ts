@@ -2,7 +2,14 @@ export type { AgentReply, AgentReportState, AgentScript, AgentStep } from './age
 export { DEFAULT_AGENT_SCRIPT } from './agent-script';
 export type { FakeCoder, FakeCoderOptions } from './fake-coder';
 export { startFakeCoder } from './fake-coder';
-export type { FakeClockControl, FakeCoderControl, WaitOptions } from './fake-coder-control';
+export type {
+  FakeClockControl,
+  FakeCoderControl,
+  PresetSpec,
+  TemplateSpec,
+  TemplateVersionSpec,
+  WaitOptions,
+} from './fake-coder-control';
 export type { FaultHandle, FaultKind, FaultSpec } from './faults';
 export type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './model';
 export type { PhaseDurations } from './phase-durations';

@@ -1,5 +1,6 @@
 import type { AgentScript } from './agent-script';
 import type { Clock } from './clock';
+import type { TemplateSpec, TemplateVersionSpec } from './fake-coder-control';
 import { newId, newToken } from './ids';
 import type {
   BuildRecord,
@@ -141,23 +142,14 @@ export class World {
     return { user, token: token.token };
   }
 
-  addTemplate(input: {
-    name: string;
-    organizationId: string;
-    displayName?: string;
-    icon?: string;
-    aiTask?: boolean;
-    taskApp?: boolean;
-    versionName?: string;
-    presets?: { name: string; parameters?: { name: string; value: string }[]; default?: boolean }[];
-    requiredExternalAuth?: string[];
-  }): { template: TemplateRecord; version: TemplateVersionRecord } {
+  addTemplate(input: TemplateSpec & { organizationId: string }): {
+    template: TemplateRecord;
+    version: TemplateVersionRecord;
+  } {
     const templateId = newId();
     const version = this.newVersion(templateId, input.organizationId, {
+      ...input,
       name: input.versionName ?? 'v1',
-      aiTask: input.aiTask ?? true,
-      taskApp: input.taskApp ?? true,
-      presets: input.presets ?? [],
     });
     const template: TemplateRecord = {
       id: templateId,
@@ -173,17 +165,8 @@ export class World {
     return { template, version };
   }
 
-  newVersion(
-    templateId: string,
-    organizationId: string,
-    input: {
-      name: string;
-      aiTask: boolean;
-      taskApp: boolean;
-      presets: { name: string; parameters?: { name: string; value: string }[]; default?: boolean }[];
-    },
-  ): TemplateVersionRecord {
-    const presets: PresetRecord[] = input.presets.map((p) => ({
+  newVersion(templateId: string, organizationId: string, input: TemplateVersionSpec): TemplateVersionRecord {
+    const presets: PresetRecord[] = (input.presets ?? []).map((p) => ({
       id: newId(),
       name: p.name,
       parameters: p.parameters ?? [],
@@ -194,8 +177,8 @@ export class World {
       name: input.name,
       templateId,
       organizationId,
-      hasAiTask: input.aiTask,
-      hasTaskApp: input.taskApp,
+      hasAiTask: input.aiTask ?? true,
+      hasTaskApp: input.taskApp ?? true,
       presets,
       createdAt: this.stamp(),
     };
