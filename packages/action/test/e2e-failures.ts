@@ -3,6 +3,7 @@ import {
   coderWrites,
   expectAcknowledgedOnIssue1,
   githubCalls,
+  issueComment,
   type Json,
   payload,
   TASK_NAME,
@@ -73,9 +74,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
 
     it('fails closed when the permission check errors', async () => {
       e2e.github.failures['GET /collaborators/{user}/permission'] = 502;
-      const event = payload('issue_comment', 'created', (p) => {
-        p.comment.body = '/coder go';
-      });
+      const event = issueComment('/coder go');
       const result = await run('issue_comment', event);
       expect(result.code).toBe(0);
       expect(result.outputs).toEqual({ skipped: 'true' });
@@ -86,12 +85,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
 
     it('a failing build fails the step and says why in the comment', async () => {
       e2e.coder.control.failNextBuild({ error: 'terraform apply: quota exceeded' });
-      const result = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.body = '/coder go';
-        }),
-      );
+      const result = await run('issue_comment', issueComment('/coder go'));
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('::error::');
       const comment = onlyComment();
@@ -112,13 +106,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
         { report: 'working', message: 'Thinking for a long time' },
         { after: 3_600_000, say: 'never' },
       ]);
-      const result = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.body = '/coder go';
-        }),
-        { 'wait-timeout': '3s' },
-      );
+      const result = await run('issue_comment', issueComment('/coder go'), { 'wait-timeout': '3s' });
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('did not finish within wait-timeout');
       expectAcknowledgedOnIssue1(e2e.github);
@@ -133,12 +121,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
 
     it('a server without the tasks API fails the step with a clear reason and creates nothing', async () => {
       e2e.coder.control.setTasksEnabled(false);
-      const result = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.body = '/coder go';
-        }),
-      );
+      const result = await run('issue_comment', issueComment('/coder go'));
       expect(result.code).toBe(1);
       const comment = onlyComment();
       expectAcknowledgedOnIssue1(e2e.github);
@@ -158,9 +141,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
         { report: 'working', message: 'Busy' },
         { after: 3_600_000, say: 'never' },
       ]);
-      const event = payload('issue_comment', 'created', (p) => {
-        p.comment.body = '/coder go';
-      });
+      const event = issueComment('/coder go');
       let child: import('node:child_process').ChildProcess | undefined;
       const main = await run(
         'issue_comment',
@@ -191,9 +172,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
     });
 
     it('the post step of a run that finished changes nothing', async () => {
-      const event = payload('issue_comment', 'created', (p) => {
-        p.comment.body = '/coder go';
-      });
+      const event = issueComment('/coder go');
       const main = await run('issue_comment', event);
       expect(main.state.finished).toBe('true');
       e2e.github.calls.length = 0;
@@ -203,13 +182,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
     });
 
     it('an invalid input fails before any request', async () => {
-      const result = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.body = '/coder go';
-        }),
-        { 'wait-for': 'forever' },
-      );
+      const result = await run('issue_comment', issueComment('/coder go'), { 'wait-for': 'forever' });
       expect(result.code).toBe(1);
       expect(result.stdout).toContain(
         'Input "wait-for": expected "active", "complete" or "none", got "forever".',

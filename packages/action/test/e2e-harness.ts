@@ -19,6 +19,14 @@ export function payload(name: string, action: string, patch: (p: Record<string, 
   return copy;
 }
 
+/** An `issue_comment` `created` event whose comment says `body` (with id `commentId` when given). */
+export function issueComment(body: string, commentId?: number) {
+  return payload('issue_comment', 'created', (p) => {
+    if (commentId !== undefined) p.comment.id = commentId;
+    p.comment.body = body;
+  });
+}
+
 export const GITHUB_TOKEN = 'ghs_e2eTokenForTheFakeGitHubApi000000000';
 const REPO = '/repos/Codertocat/Hello-World';
 export const TASK_NAME = 'gh-hello-world-1-a5f9f0';

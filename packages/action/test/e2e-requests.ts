@@ -4,6 +4,7 @@ import {
   createBody,
   GITHUB_TOKEN,
   githubCalls,
+  issueComment,
   payload,
   TASK_NAME,
   useEndToEnd,
@@ -16,9 +17,7 @@ export function defineRequestTests(label: string, node: string): void {
     const { run, onlyComment, noLeak } = e2e;
 
     it('an issue comment creates the task, waits for completion and posts the conversation', async () => {
-      const event = payload('issue_comment', 'created', (p) => {
-        p.comment.body = '/coder fix the spelling error';
-      });
+      const event = issueComment('/coder fix the spelling error');
       const result = await run('issue_comment', event);
       expect(result.code, result.stdout + result.stderr).toBe(0);
       expect(githubCalls(e2e.github)).toEqual([
@@ -106,21 +105,10 @@ export function defineRequestTests(label: string, node: string): void {
     });
 
     it('a second /coder on the same issue sends input to the existing task instead of creating another', async () => {
-      const first = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.body = '/coder first request';
-        }),
-      );
+      const first = await run('issue_comment', issueComment('/coder first request'));
       expect(first.code, first.stderr).toBe(0);
       e2e.coder.requests.length = 0;
-      const second = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.id = 492700401;
-          p.comment.body = '/coder and now a second request';
-        }),
-      );
+      const second = await run('issue_comment', issueComment('/coder and now a second request', 492700401));
       expect(second.code, second.stderr).toBe(0);
       expect(coderWrites(e2e.coder)).toEqual(['POST /api/v2/tasks/{user}/{task}/send']);
       expect(e2e.coder.requests.find((r) => r.method === 'POST')?.body).toEqual({
@@ -137,12 +125,7 @@ export function defineRequestTests(label: string, node: string): void {
     });
 
     it('a /coder on an issue whose task is paused resumes it, then sends the request', async () => {
-      const first = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.body = '/coder first';
-        }),
-      );
+      const first = await run('issue_comment', issueComment('/coder first'));
       expect(first.code, first.stderr).toBe(0);
       const id = first.outputs['task-id'] ?? '';
       const paused = await fetch(`${e2e.coder.url}/api/v2/tasks/admin/${id}/pause`, {
@@ -152,13 +135,7 @@ export function defineRequestTests(label: string, node: string): void {
       expect(paused.status).toBe(202);
       await e2e.coder.control.waitForTask(id, 'paused');
       e2e.coder.requests.length = 0;
-      const second = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.id = 492700402;
-          p.comment.body = '/coder pick this up again';
-        }),
-      );
+      const second = await run('issue_comment', issueComment('/coder pick this up again', 492700402));
       expect(second.code, second.stderr).toBe(0);
       expect(coderWrites(e2e.coder)).toEqual([
         // The SDK pauses and resumes through /api/experimental, as Go's client does.
@@ -218,9 +195,7 @@ export function defineRequestTests(label: string, node: string): void {
 
     it('map-github-user creates the task for the commenter’s own Coder account', async () => {
       e2e.coder.control.addUser({ username: 'codertocat-coder', githubUserId: 21031067 });
-      const event = payload('issue_comment', 'created', (p) => {
-        p.comment.body = '/coder go';
-      });
+      const event = issueComment('/coder go');
       const result = await run('issue_comment', event, { 'map-github-user': 'true', 'wait-for': 'active' });
       expect(result.code, result.stderr).toBe(0);
       expect(
@@ -243,12 +218,7 @@ export function defineRequestTests(label: string, node: string): void {
         { say: 'Changed two files.' },
         { report: 'idle', message: 'Waiting for input' },
       ]);
-      const result = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.body = '/coder go';
-        }),
-      );
+      const result = await run('issue_comment', issueComment('/coder go'));
       expect(result.code, result.stderr).toBe(0);
       expect(result.outputs).toMatchObject({ 'task-status': 'active', 'task-state': 'idle' });
       expect(onlyComment().body).toContain('### ✅ Coder task: complete');
@@ -265,12 +235,7 @@ export function defineRequestTests(label: string, node: string): void {
         { say: secretLine },
         { report: 'complete', message: `Done ${e2e.coder.token}` },
       ]);
-      const result = await run(
-        'issue_comment',
-        payload('issue_comment', 'created', (p) => {
-          p.comment.body = '/coder go';
-        }),
-      );
+      const result = await run('issue_comment', issueComment('/coder go'));
       expect(result.code, result.stderr).toBe(0);
       const comment = onlyComment();
       expect(comment.body.length).toBeLessThanOrEqual(65_536);
