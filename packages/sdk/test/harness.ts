@@ -1,4 +1,5 @@
 import { type FakeCoder, type FakeCoderOptions, startFakeCoder } from '@coder-tasks/fake-coder';
+import type { Task } from '@coder-tasks/types';
 import { onTestFinished } from 'vitest';
 import { CoderClient, type CoderClientOptions } from '../src/index';
 
@@ -49,4 +50,14 @@ export function templateVersionId(h: Harness): string {
   const id = h.fake.control.seed?.templateVersionId;
   if (!id) throw new Error('the fake was started without its default seed');
   return id;
+}
+
+/**
+ * Creates task `name` (prompt `input`, default "x") from the seeded AI template through the client, then
+ * waits until the fake has nothing left to do (the agent is up and has answered or stayed quiet).
+ */
+export async function idleTask(h: Harness, name: string, input = 'x'): Promise<Task> {
+  const task = await h.client.createTask('me', { template_version_id: templateVersionId(h), input, name });
+  await h.fake.control.waitForIdle();
+  return task;
 }

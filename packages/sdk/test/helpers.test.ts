@@ -7,7 +7,7 @@ import {
   PresetNotFoundError,
   UserLookupError,
 } from '../src/index';
-import { startHarness, templateVersionId } from './harness';
+import { idleTask, startHarness, templateVersionId } from './harness';
 
 describe('buildInfo and me', () => {
   it('reads the server version without needing a valid token', async () => {
@@ -131,12 +131,7 @@ describe('resolveTemplateVersion and resolvePreset', () => {
 describe('workspaces', () => {
   it("reads a task's workspace and builds the dashboard link", async () => {
     const h = await startHarness();
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'x',
-      name: 'ws',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'ws');
     const fresh = await h.client.getTask(task.id);
     const workspace = await h.client.getWorkspace(fresh.workspace_id ?? '');
     expect(workspace).toMatchObject({ id: fresh.workspace_id, task_id: task.id, owner_name: 'admin' });
@@ -146,12 +141,7 @@ describe('workspaces', () => {
 
   it('watches a workspace: the current state at once, then every change, until aborted', async () => {
     const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'x',
-      name: 'w',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'w');
     const workspaceId = (await h.client.getTask(task.id)).workspace_id ?? '';
     const controller = new AbortController();
     const seen: (string | undefined)[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CoderApiError, CoderConnectionError } from '../src/index';
-import { startHarness, templateVersionId } from './harness';
+import { idleTask, startHarness, templateVersionId } from './harness';
 
 const CREATE = '/api/v2/tasks/me';
 
@@ -115,12 +115,7 @@ describe('createTask is safe to repeat when the caller names the task', () => {
 
   it('treats a repeated delete that finds the task gone as done', async () => {
     const h = await startHarness();
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'x',
-      name: 'gone',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'gone');
     const path = `/api/v2/tasks/me/${task.id}`;
     h.fake.control.faults.inject({
       kind: 'resetBeforeResponse',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoderApiError, TasksUnavailableError } from '../src/index';
-import { startHarness, templateVersionId } from './harness';
+import { idleTask, startHarness, templateVersionId } from './harness';
 
 const silent = { answerInitialPrompt: false };
 
@@ -87,12 +87,7 @@ describe('createTask', () => {
 describe('reading tasks', () => {
   it('lists with the Go query and reads by id, owner/name and identifier alike', async () => {
     const h = await startHarness({ defaultAgentScript: silent });
-    const created = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'a',
-      name: 'one',
-    });
-    await h.fake.control.waitForIdle();
+    const created = await idleTask(h, 'one', 'a');
     const listed = await h.client.listTasks({ owner: 'me', status: 'active' });
     expect(listed.map((t) => t.id)).toEqual([created.id]);
     expect(h.requestsTo('/api/v2/tasks', 'GET')[0]?.query).toEqual({ q: 'owner:"me" status:"active"' });
@@ -178,12 +173,7 @@ describe('acting on tasks', () => {
 
   it('pauses, updates the input of the paused task, resumes (experimental routes)', async () => {
     const h = await startHarness({ defaultAgentScript: silent });
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'first',
-      name: 'p',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'p', 'first');
     await expect(h.client.updateTaskInput('me', task.id, 'second')).rejects.toMatchObject({
       status: 409,
       response: { message: 'Unable to update task input, task must be paused.' },
@@ -202,12 +192,7 @@ describe('acting on tasks', () => {
 
   it('reads live logs and the snapshot of a paused task', async () => {
     const h = await startHarness();
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'Say hi',
-      name: 'l',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'l', 'Say hi');
     const live = await h.client.getTaskLogs('me', task.id);
     expect(live.snapshot).toBeUndefined();
     expect(live.logs.map((l) => [l.type, l.content])).toEqual([
@@ -225,12 +210,7 @@ describe('acting on tasks', () => {
 
   it('deletes a task: 202, then reads 404', async () => {
     const h = await startHarness();
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'a',
-      name: 'd',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'd', 'a');
     await expect(h.client.deleteTask('me', task.id)).resolves.toBeUndefined();
     expect(h.requestsTo(`/api/v2/tasks/me/${task.id}`, 'DELETE')[0]?.status).toBe(202);
     await expect(h.client.getTask(task.id)).rejects.toMatchObject({ kind: 'not_found' });
@@ -244,12 +224,7 @@ describe('acting on tasks', () => {
 describe('documented error paths of acting on tasks', () => {
   it('logs: 502 when AgentAPI fails, retried as a read and then thrown', async () => {
     const h = await startHarness({ defaultAgentScript: silent });
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'x',
-      name: 'e1',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'e1');
     h.fake.control.setAgentApi(task.id, { messagesError: true });
     await expect(h.client.getTaskLogs('me', task.id)).rejects.toMatchObject({ status: 502, kind: 'server' });
     expect(h.requestsTo(`/api/v2/tasks/me/${task.id}/logs`)).toHaveLength(4);
@@ -257,12 +232,7 @@ describe('documented error paths of acting on tasks', () => {
 
   it('send: 502 when the agent rejects the message, not repeated; 409 with a hint when paused', async () => {
     const h = await startHarness({ defaultAgentScript: silent });
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'x',
-      name: 'e2',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'e2');
     h.fake.control.setAgentApi(task.id, { rejectMessage: true });
     await expect(h.client.sendTaskInput('me', task.id, 'hi')).rejects.toMatchObject({
       status: 502,

@@ -11,7 +11,7 @@ import {
   CoderTimeoutError,
   SDK_VERSION,
 } from '../src/index';
-import { startHarness, templateVersionId } from './harness';
+import { idleTask, startHarness, templateVersionId } from './harness';
 import { startTcpProxy } from './tcp-proxy';
 
 const TASKS = '/api/v2/tasks';
@@ -128,12 +128,7 @@ describe('retries', () => {
 
   it('repeats a send after 429 (nothing was done) but never after 502', async () => {
     const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'x',
-      name: 'r',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'r');
     const send = `/api/v2/tasks/me/${task.id}/send`;
     h.fake.control.faults.inject({ kind: 'rateLimit', route: send, retryAfter: 0, times: 1 });
     await h.client.sendTaskInput('me', task.id, 'one');
@@ -155,12 +150,7 @@ describe('retries', () => {
 
   it('never repeats a send whose connection was reset after the server acted on it', async () => {
     const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
-    const task = await h.client.createTask('me', {
-      template_version_id: templateVersionId(h),
-      input: 'x',
-      name: 'z',
-    });
-    await h.fake.control.waitForIdle();
+    const task = await idleTask(h, 'z');
     const send = `/api/v2/tasks/me/${task.id}/send`;
     h.fake.control.faults.inject({ kind: 'resetBeforeResponse', route: send, afterHandler: true, times: 1 });
     const error = await h.client.sendTaskInput('me', task.id, 'once').catch((e: unknown) => e);
