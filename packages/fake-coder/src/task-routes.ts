@@ -149,7 +149,9 @@ export function listTasks(ctx: RequestContext): Reply {
   }
   const params = new QueryParams(parsed.values);
   // A UUID is taken as it is (no lookup); `me` is the caller; a name must be a user the caller can see.
+  // An empty value (`owner:""`) means no filter there, as coderd's parsers return uuid.Nil for it.
   const ownerId = params.custom('owner', (value) => {
+    if (value === '') return undefined;
     if (value === 'me') return caller.id;
     const id = parseUuid(value);
     if (id) return id;
@@ -160,6 +162,7 @@ export function listTasks(ctx: RequestContext): Reply {
     return user.id;
   });
   const orgId = params.custom('organization', (value) => {
+    if (value === '') return undefined;
     const id = parseUuid(value);
     if (id) return id;
     const org = world.organizationByName(value);
@@ -170,7 +173,8 @@ export function listTasks(ctx: RequestContext): Reply {
     }
     return org.id;
   });
-  const status = params.string('status');
+  // `status:""` is the empty string coderd treats as no status filter.
+  const status = params.string('status') || undefined;
   params.errorExcessParams();
   if (params.problems.length > 0) {
     return errorReply(400, 'Invalid task search query.', undefined, params.problems);

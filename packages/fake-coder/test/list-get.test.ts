@@ -60,6 +60,11 @@ describe('list', () => {
       'owner',
       'Query param "owner" has invalid value: user "ghost" either does not exist, or you are unauthorized to view them',
     ],
+    [
+      'organization:nowhere',
+      'organization',
+      'Query param "organization" has invalid value: organization "nowhere" either does not exist, or you are unauthorized to view it',
+    ],
   ])('answers 400 for q=%j', async (q, field, detail) => {
     const res = await call(fake, 'GET', `/api/v2/tasks?q=${encodeURIComponent(q)}`);
     expect(res.status).toBe(400);
@@ -90,6 +95,17 @@ describe('list', () => {
       'owner',
       'organization',
     ]);
+  });
+
+  it('reads an empty quoted value as no filter on that key, as coderd does', async () => {
+    await createTask(fake, { name: 'empty-values' });
+    const all = (await call(fake, 'GET', '/api/v2/tasks')).json as { count: number };
+    const res = await call(
+      fake,
+      'GET',
+      `/api/v2/tasks?q=${encodeURIComponent('owner:"" organization:"" status:""')}`,
+    );
+    expect([res.status, (res.json as { count: number }).count]).toEqual([200, all.count]);
   });
 
   it('answers 500 for a status the database enum rejects', async () => {
