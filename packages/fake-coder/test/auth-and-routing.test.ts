@@ -118,6 +118,47 @@ describe('routing', () => {
     expect(dump).not.toContain('secret-in-query');
     expect(Object.keys(r?.headers ?? {})).not.toContain('authorization');
   });
+
+  it('records no token from the header, access_token, or a rejected request', async () => {
+    fake.requests.length = 0;
+    const member = fake.tokens.member as string;
+    const rejected = 'Zq8Rw2Lk5N-Tt4Yh7Ud1Ic6Ob3Pa9Ms0Ee';
+    await call(fake, 'GET', `/api/v2/users/me?access_token=${member}&keep=1`, { token: null });
+    await call(fake, 'GET', '/api/v2/users/me', { token: member });
+    await call(fake, 'GET', `/api/v2/users/me?coder_session_token=${rejected}`, { token: rejected });
+    expect(fake.requests.map((r) => [r.status, r.user ?? null, r.query])).toEqual([
+      [200, 'member', { keep: '1' }],
+      [200, 'member', {}],
+      [401, null, {}],
+    ]);
+    for (const r of fake.requests) expect(Object.keys(r.headers)).not.toContain('coder-session-token');
+    const dump = JSON.stringify(fake.requests);
+    expect(dump).not.toContain(member);
+    expect(dump).not.toContain(rejected);
+  });
+
+  it('serves every task route under /api/experimental as under /api/v2', async () => {
+    const x = '/api/experimental/tasks';
+    const created = await call(fake, 'POST', `${x}/me`, {
+      body: { template_version_id: fake.control.seed?.templateVersionId, input: 'experimental' },
+    });
+    expect(created.status).toBe(201);
+    const { id } = created.json as { id: string };
+    await fake.control.waitForTask(id, 'active');
+    await fake.control.waitForIdle();
+    expect((await call(fake, 'GET', x)).status).toBe(200);
+    expect((await call(fake, 'GET', `${x}/me/${id}`)).status).toBe(200);
+    expect((await call(fake, 'GET', `${x}/me/${id}/logs`)).status).toBe(200);
+    expect((await call(fake, 'POST', `${x}/me/${id}/send`, { body: { input: 'hi' } })).status).toBe(204);
+    await fake.control.waitForIdle();
+    expect((await call(fake, 'POST', `${x}/me/${id}/pause`)).status).toBe(202);
+    await fake.control.waitForTask(id, 'paused');
+    expect((await call(fake, 'PATCH', `${x}/me/${id}/input`, { body: { input: 'again' } })).status).toBe(204);
+    expect((await call(fake, 'POST', `${x}/me/${id}/resume`)).status).toBe(202);
+    await fake.control.waitForIdle();
+    expect((await call(fake, 'DELETE', `${x}/me/${id}`)).status).toBe(202);
+    expect((await call(fake, 'GET', `${x}/me/${id}`)).status).toBe(404);
+  });
 });
 
 describe('tasks disabled', () => {
