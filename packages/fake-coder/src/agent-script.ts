@@ -33,7 +33,10 @@ export interface AgentScript {
   replies?: AgentReply[];
   /** Steps for input that no reply matches (default: the built-in reply of {@link DEFAULT_AGENT_SCRIPT}). */
   otherwise?: AgentStep[];
-  /** When false, the initial prompt is recorded but not answered (default true). */
+  /**
+   * When false, the agent does not take the initial prompt at all: AgentAPI starts with no message and
+   * the script does not run until the first `send` (default true).
+   */
   answerInitialPrompt?: boolean;
 }
 

@@ -56,6 +56,15 @@ describe('create', () => {
     expect(String(long.display_name).endsWith('…')).toBe(true);
   });
 
+  it('keeps a given name or display name and generates only the missing one', async () => {
+    const nameOnly = await createTask(fake, { name: 'only-name', input: 'Tidy the README' });
+    expect([nameOnly.name, nameOnly.display_name]).toEqual(['only-name', 'Tidy the README']);
+    const displayOnly = await createTask(fake, { display_name: 'My display', input: 'Tidy the README' });
+    expect(displayOnly.display_name).toBe('My display');
+    expect(displayOnly.name).toMatch(/^tidy-the-readme-[0-9a-f]{4}$/);
+    expect(validateTaskName(displayOnly.name)).toBeUndefined();
+  });
+
   it('uses the default preset when none or the nil UUID is given', async () => {
     const task = await createTask(fake, {
       template_version_preset_id: '00000000-0000-0000-0000-000000000000',

@@ -120,6 +120,28 @@ describe('logs', () => {
     expect((await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`)).status).toBe(502);
   });
 
+  it('maps agent, user, agent to output, input, output with AgentAPI ids 0 to 2', async () => {
+    fake.control.scriptAgent('logs-three', { answerInitialPrompt: false });
+    const t = await createTask(fake, { name: 'logs-three' });
+    await fake.control.waitForTask(t.id, 'active');
+    // An agent that does not take the prompt starts with an empty conversation; then coderd's test one.
+    const res = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
+    expect((res.json as { logs: unknown[] }).logs).toEqual([]);
+    fake.control.addAgentMessage(t.id, { role: 'agent', content: 'Hello' });
+    fake.control.addAgentMessage(t.id, { role: 'user', content: 'Hi' });
+    fake.control.addAgentMessage(t.id, { role: 'agent', content: 'How can I help?' });
+    const logs = parseWire(
+      TaskLogsResponseSchema,
+      (await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`)).json,
+      'TaskLogsResponse',
+    ).logs;
+    expect(logs.map((l) => [l.id, l.type, l.content])).toEqual([
+      [0, 'output', 'Hello'],
+      [1, 'input', 'Hi'],
+      [2, 'output', 'How can I help?'],
+    ]);
+  });
+
   it('answers {logs:[], snapshot:true} with no snapshot while starting, and 409 in error', async () => {
     const t = await createTask(fake);
     const res = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
