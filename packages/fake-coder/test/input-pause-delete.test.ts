@@ -25,7 +25,10 @@ describe('update input', () => {
       },
     ]);
     const p = await pausedTask(fake);
-    expect((await patch(p.id, '   ')).json).toEqual({ message: 'Task input is required.' });
+    for (const blank of ['', '   ']) {
+      const res = await patch(p.id, blank);
+      expect([res.status, res.json]).toEqual([400, { message: 'Task input is required.' }]);
+    }
     expect((await patch(p.id, 'new prompt', fake.tokens.member)).status).toBe(404);
     const ok = await patch(p.id, 'new prompt');
     expect([ok.status, ok.text]).toEqual([204, '']);

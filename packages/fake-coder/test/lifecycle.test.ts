@@ -121,11 +121,8 @@ describe('a task through its whole life', () => {
     expect([paused.status, paused.workspace_status]).toEqual(['paused', 'stopped']);
     // The last app status survives the stop.
     expect([paused.current_state?.state, paused.current_state?.message]).toEqual(['complete', 'all done']);
-    const snap = parseWire(
-      TaskLogsResponseSchema,
-      (await call(fake, 'GET', `/api/v2/tasks/me/${id}/logs`)).json,
-      'TaskLogsResponse',
-    );
+    const snapJson = (await call(fake, 'GET', `/api/v2/tasks/me/${id}/logs`)).json;
+    const snap = parseWire(TaskLogsResponseSchema, snapJson, 'TaskLogsResponse');
     expect(snap.snapshot).toBe(true);
     expect(snap.snapshot_at).toBe(fake.control.task(id)?.snapshot?.at);
     expect(snap.logs.map((l) => l.content)).toEqual([
@@ -141,6 +138,8 @@ describe('a task through its whole life', () => {
     expect([start?.transition, start?.build_number, start?.reason]).toEqual(['start', 3, 'task_resume']);
     const pending = await get(id);
     expect(pending.status).toBe('pending');
+    // While pending and initializing, logs are the same snapshot, with the exact snapshot_at.
+    expect((await call(fake, 'GET', `/api/v2/tasks/me/${id}/logs`)).json).toEqual(snapJson);
     fake.control.clock.advance(0);
     const restarting = await get(id);
     // The old app status is older than the start build: stale, so the server synthesizes `working`.
@@ -149,8 +148,7 @@ describe('a task through its whole life', () => {
       'working',
       'Workspace is starting',
     ]);
-    // While starting, logs come from the snapshot.
-    expect((await call(fake, 'GET', `/api/v2/tasks/me/${id}/logs`)).json).toMatchObject({ snapshot: true });
+    expect((await call(fake, 'GET', `/api/v2/tasks/me/${id}/logs`)).json).toEqual(snapJson);
     const back = await fake.control.waitForTask(id, 'active');
     expect(back.buildNumber).toBe(3);
     expect((await get(id)).current_state).toBeNull();
@@ -208,13 +206,41 @@ describe('a task through its whole life', () => {
     expect((await get(t.id)).status).toBe('unknown');
   });
 
-  it('follows app health and agent lifecycle changes', async () => {
+  it('follows app health and agent lifecycle changes, row by row of the status table', async () => {
     const t = await createTask(fake, { input: 'health' });
     await fake.control.waitForTask(t.id, 'active');
     fake.control.setAppHealth(t.id, 'unhealthy');
     expect((await get(t.id)).status).toBe('error');
+    // An unhealthy app makes send refuse the task as not active.
+    const refused = await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/send`, { body: { input: 'x' } });
+    expect([refused.status, (refused.json as { detail: string }).detail]).toEqual([
+      400,
+      'Task status is "error", it must be "active" to interact with the task.',
+    ]);
+    fake.control.setAppHealth(t.id, 'disabled');
+    expect((await get(t.id)).status).toBe('active');
     fake.control.setAppHealth(t.id, 'healthy');
+    for (const lifecycle of ['start_error', 'start_timeout']) {
+      fake.control.setAgentLifecycle(t.id, lifecycle);
+      expect([lifecycle, (await get(t.id)).status]).toEqual([lifecycle, 'active']);
+    }
+    fake.control.setAgentLifecycle(t.id, 'shutting_down');
+    expect((await get(t.id)).status).toBe('unknown');
     fake.control.setAgentLifecycle(t.id, 'off');
     expect((await get(t.id)).status).toBe('unknown');
+  });
+
+  it('shows an app status newer than the start build even while initializing', async () => {
+    fake.control.scriptAgent('early-report', { answerInitialPrompt: false });
+    const t = await createTask(fake, { name: 'early-report' });
+    fake.control.clock.advance(0);
+    expect((await get(t.id)).current_state?.message).toBe('Workspace is starting');
+    fake.control.setAppStatus(t.id, 'working', 'Cloning the repository');
+    const early = await get(t.id);
+    expect([early.status, early.current_state?.state, early.current_state?.message]).toEqual([
+      'initializing',
+      'working',
+      'Cloning the repository',
+    ]);
   });
 });
