@@ -38,11 +38,26 @@ export interface CallOptions {
 export interface RequestSpec<T> extends HttpExchange {
   /** Reads the JSON body; absent for routes that answer without a body (202/204). */
   decode?: (data: unknown) => T;
+  /**
+   * The one success status of the route, as Go's codersdk checks it (201 create, 202 delete/pause/resume,
+   * 204 send/input). Default 200. Any other status, even another 2xx, is an error.
+   */
+  expect?: number;
   /** Safe to send again after an attempt that may have reached the server. */
   repeatable: boolean;
   /**
    * Once an attempt may have done its work unseen (reset after sending, timeout, 502/504), turns the API
    * error of a later attempt back into a result: that earlier attempt succeeded.
    */
-  recover?: (error: CoderApiError) => Promise<{ value: T } | undefined>;
+  recover?: (error: CoderApiError, attempts: AttemptHistory) => Promise<{ value: T } | undefined>;
+}
+
+/** What `recover` may need to know about the attempts made so far. */
+export interface AttemptHistory {
+  /**
+   * When the first attempt was sent, in ms since the epoch on the server's clock: estimated from the
+   * `Date` header of the answer being recovered minus the time elapsed here, so client clock skew does
+   * not matter; the local clock when the server sent no `Date`.
+   */
+  firstSentServerTime: number;
 }

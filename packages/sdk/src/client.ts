@@ -14,10 +14,11 @@ import {
   type TasksFilter,
   type TemplateVersion,
   tasksFilterToQuery,
+  timestampToDate,
   type User,
   type Workspace,
 } from '@coder-tasks/types';
-import type { CallOptions, CoderClientOptions, RequestSpec } from './client-options';
+import type { AttemptHistory, CallOptions, CoderClientOptions, RequestSpec } from './client-options';
 import {
   CoderAbortError,
   type CoderApiError,
@@ -27,7 +28,7 @@ import {
 } from './errors';
 import { failedBeforeSending, HttpTransport } from './http-transport';
 import { pickGitHubUser, pickPreset } from './lookups';
-import { apiErrorFromResponse, decodeBody } from './response-body';
+import { apiErrorFromResponse, decodeBody, headerValue, type RawResponse } from './response-body';
 import { type ResolvedRetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy';
 import { type WaitForTaskOptions, waitForTask } from './wait-for-task';
 import { type WatchWorkspaceOptions, watchWorkspace } from './watch-workspace';
@@ -82,6 +83,7 @@ export class CoderClient {
     const ctx = this.transport.context(spec);
     // Set once an attempt may have done its work on the server without us hearing the answer.
     let mayHaveLanded = false;
+    const firstSent = performance.now();
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < retries;
       let raw: Awaited<ReturnType<HttpTransport['send']>>;
@@ -97,7 +99,9 @@ export class CoderClient {
         await this.pause(retryDelay(attempt, this.retry, undefined, Math.random()) ?? 0, options.signal, ctx);
         continue;
       }
-      if (raw.status >= 200 && raw.status < 300) return decodeBody(spec.decode, raw, ctx);
+      // Like Go's codersdk, only the route's own success status counts: a 200 where Coder answers 201
+      // comes from something else (a proxy, a mock, a wrong URL) and its body is not what it seems.
+      if (raw.status === (spec.expect ?? 200)) return decodeBody(spec.decode, raw, ctx);
       const error = apiErrorFromResponse(raw, ctx, Date.now());
       if (
         error.status === 404 &&
@@ -111,7 +115,7 @@ export class CoderClient {
         });
       }
       if (mayHaveLanded && spec.recover) {
-        const recovered = await spec.recover(error);
+        const recovered = await spec.recover(error, attemptHistory(raw, firstSent));
         if (recovered) return recovered.value;
       }
       if (
@@ -135,9 +139,11 @@ export class CoderClient {
   async createTask(user: string, request: CreateTaskRequest, options?: CallOptions): Promise<Task> {
     const body = serializeCreateTaskRequest(request);
     const path = `/api/v2/tasks/${seg('user', user)}`;
-    const recover = body.name ? (e: CoderApiError) => this.findCreated(user, body, e, options) : undefined;
+    const recover = body.name
+      ? (e: CoderApiError, history: AttemptHistory) => this.findCreated(user, body, e, history, options)
+      : undefined;
     return this.request(
-      { method: 'POST', path, body, decode: decodeTask, repeatable: !!body.name, recover },
+      { method: 'POST', path, body, decode: decodeTask, expect: 201, repeatable: !!body.name, recover },
       options,
     );
   }
@@ -177,7 +183,7 @@ export class CoderClient {
   async deleteTask(user: string, id: string, options?: CallOptions): Promise<void> {
     const recover = async (e: CoderApiError) => (e.status === 404 ? { value: undefined } : undefined);
     return this.request<void>(
-      { method: 'DELETE', path: taskPath('v2', user, id), repeatable: true, recover },
+      { method: 'DELETE', path: taskPath('v2', user, id), expect: 202, repeatable: true, recover },
       options,
     );
   }
@@ -185,25 +191,29 @@ export class CoderClient {
   /** Go: `Client.TaskSend`. Sends input to the running agent; never repeated once it may have arrived. */
   async sendTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
     const path = taskPath('v2', user, id, '/send');
-    return this.request<void>({ method: 'POST', path, body: { input }, repeatable: false }, options);
+    const spec = { method: 'POST', path, body: { input }, expect: 204, repeatable: false } as const;
+    return this.request<void>(spec, options);
   }
 
   /** Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. */
   async updateTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
     const path = taskPath('v2', user, id, '/input');
-    return this.request<void>({ method: 'PATCH', path, body: { input }, repeatable: true }, options);
+    const spec = { method: 'PATCH', path, body: { input }, expect: 204, repeatable: true } as const;
+    return this.request<void>(spec, options);
   }
 
   /** Go: `Client.PauseTask` (on `/api/experimental`, as Go). Stops the task's workspace. */
   async pauseTask(user: string, id: string, options?: CallOptions): Promise<PauseTaskResponse> {
     const path = taskPath('experimental', user, id, '/pause');
-    return this.request({ method: 'POST', path, decode: decodePause, repeatable: false }, options);
+    const spec = { method: 'POST', path, decode: decodePause, expect: 202, repeatable: false } as const;
+    return this.request(spec, options);
   }
 
   /** Go: `Client.ResumeTask` (on `/api/experimental`, as Go). Starts the task's workspace again. */
   async resumeTask(user: string, id: string, options?: CallOptions): Promise<ResumeTaskResponse> {
     const path = taskPath('experimental', user, id, '/resume');
-    return this.request({ method: 'POST', path, decode: decodeResume, repeatable: false }, options);
+    const spec = { method: 'POST', path, decode: decodeResume, expect: 202, repeatable: false } as const;
+    return this.request(spec, options);
   }
 
   /** Go: `Client.TaskLogs`. Live messages of an active task, or the snapshot taken at pause. */
@@ -316,21 +326,46 @@ export class CoderClient {
     }
   }
 
+  /**
+   * After a create that may have landed unseen meets 409, the task an earlier attempt made, if that is
+   * what holds the name: same template version, prompt and display name, and created after our first
+   * attempt was sent (on the server's clock), so an older task that happens to match is never returned
+   * as if this call had made it.
+   */
   private async findCreated(
     user: string,
     body: CreateTaskRequestBody,
     error: CoderApiError,
+    history: AttemptHistory,
     options: CallOptions | undefined,
-  ) {
+  ): Promise<{ value: Task } | undefined> {
     if (error.status !== 409 || !body.name) return undefined;
     const existing = await this.getTaskByOwnerAndName(user, body.name, options).catch((lookup: unknown) => {
       if (options?.signal?.aborted) throw lookup;
       return undefined; // the 409 itself is the better error to show
     });
-    // Only a task with our template version and prompt is the one an earlier attempt made.
-    if (existing?.template_version_id !== body.template_version_id) return undefined;
-    return existing.initial_prompt === body.input ? { value: existing } : undefined;
+    if (!existing) return undefined;
+    const sameRequest =
+      existing.template_version_id === body.template_version_id &&
+      existing.initial_prompt === body.input &&
+      (!body.display_name || existing.display_name.trim() === body.display_name.trim());
+    const createdAt = timestampToDate(existing.created_at).getTime();
+    const madeByUs = createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
+    return sameRequest && madeByUs ? { value: existing } : undefined;
   }
+}
+
+/**
+ * Slack when comparing a task's `created_at` with the first create attempt: the `Date` header counts
+ * whole seconds, and the database clock that stamps `created_at` may differ a little from coderd's.
+ */
+const CREATE_CLOCK_TOLERANCE_MS = 5_000;
+
+/** The first attempt's send time on the server's clock, from the `Date` of `raw` (see {@link AttemptHistory}). */
+function attemptHistory(raw: RawResponse, firstSent: number): AttemptHistory {
+  const date = Date.parse(headerValue(raw.headers, 'date') ?? '');
+  const serverNow = Number.isNaN(date) ? Date.now() : date;
+  return { firstSentServerTime: serverNow - (performance.now() - firstSent) };
 }
 
 /** `/api/<tree>/tasks/<user>/<id><suffix>`, each segment checked and escaped. */

@@ -87,6 +87,31 @@ describe('createTask is safe to repeat when the caller names the task', () => {
     expect(h.requestsTo(CREATE, 'POST').map((r) => r.status)).toEqual([201, 429, 409]);
   });
 
+  it('does not adopt an identical task that existed before the first attempt was sent', async () => {
+    // The fake stamps created_at from its manual clock, 10 minutes behind the Date header it sends: to
+    // the client, the twin is a task made 10 minutes before this call, by someone else.
+    const h = await startHarness({ clock: 'manual', startTime: Date.now() - 10 * 60_000 });
+    const request = { template_version_id: templateVersionId(h), input: 'same', name: 'old-twin' };
+    await h.client.createTask('me', request);
+    h.fake.control.faults.inject({ kind: 'resetBeforeResponse', route: CREATE, method: 'POST', times: 1 });
+    await expect(h.client.createTask('me', request)).rejects.toMatchObject({ status: 409 });
+    expect(h.requestsTo(CREATE, 'POST').map((r) => r.status)).toEqual([201, 0, 409]);
+    expect(h.fake.control.tasks()).toHaveLength(1);
+  });
+
+  it('does not adopt a task with the same name and prompt but another display name', async () => {
+    const h = await startHarness();
+    const request = { template_version_id: templateVersionId(h), input: 'same', name: 'named' };
+    await h.client.createTask('me', { ...request, display_name: 'Theirs' });
+    h.fake.control.faults.inject({ kind: 'resetBeforeResponse', route: CREATE, method: 'POST', times: 1 });
+    const error = await h.client
+      .createTask('me', { ...request, display_name: 'Mine' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoderApiError);
+    expect(error).toMatchObject({ status: 409 });
+    expect(h.fake.control.tasks()).toHaveLength(1);
+  });
+
   it('never repeats a create without a name (the server would make a second task)', async () => {
     const h = await startHarness();
     h.fake.control.faults.inject({
