@@ -29,7 +29,8 @@ export function tokenFromRequest(headers: IncomingHttpHeaders, query: URLSearchP
   if (typeof authz === 'string' && authz.length > 7 && authz.slice(0, 7).toLowerCase() === 'bearer ') {
     return authz.slice(7).trim();
   }
-  return query.get('access_token') || undefined;
+  // coderd trims the access_token value, as it trims the Bearer one.
+  return query.get('access_token')?.trim() || undefined;
 }
 
 function unauthorized(detail: string): Reply {
@@ -78,13 +79,27 @@ export function authenticate(
 }
 
 /**
- * The `WWW-Authenticate` header coderd adds to every 401 and 403 (RFC 6750 with RFC 9728's
- * resource_metadata), so OAuth-aware clients can discover how to sign in.
+ * The `WWW-Authenticate` header coderd adds to a 401 or 403 (RFC 6750 with RFC 9728's
+ * resource_metadata), so OAuth-aware clients can discover how to sign in. The description is one of
+ * coderd's fixed sentences, picked from the error body, never the body itself.
  */
-export function wwwAuthenticate(status: number, description: string, baseUrl: string): string {
-  const error = status === 403 ? 'insufficient_scope' : 'invalid_token';
-  const safe = description.replace(/["\\]/g, '');
-  return `Bearer realm="coder", error="${error}", error_description="${safe}", resource_metadata="${baseUrl}/.well-known/oauth-protected-resource"`;
+export function wwwAuthenticate(
+  status: number,
+  response: { message?: string; detail?: string },
+  baseUrl: string,
+): string {
+  const metadata = `resource_metadata="${baseUrl}/.well-known/oauth-protected-resource"`;
+  if (status === 403) {
+    return `Bearer realm="coder", error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token", ${metadata}`;
+  }
+  const message = response.message ?? '';
+  let description = 'The access token is invalid';
+  if (message.includes('expired') || (response.detail ?? '').includes('expired')) {
+    description = 'The access token has expired';
+  } else if (message.includes('audience') || message.includes('mismatch')) {
+    description = 'The access token audience does not match this resource';
+  }
+  return `Bearer realm="coder", error="invalid_token", error_description="${description}", ${metadata}`;
 }
 
 /** Site-wide roles that can read every resource. */

@@ -174,12 +174,8 @@ export function createDispatcher(
       body = Buffer.from(goJson(reply.body));
     }
     if ((reply.status === 401 || reply.status === 403) && !headers['WWW-Authenticate']) {
-      const b = reply.body as { message?: string; detail?: string } | undefined;
-      headers['WWW-Authenticate'] = wwwAuthenticate(
-        reply.status,
-        b?.detail ?? b?.message ?? '',
-        world.baseUrl,
-      );
+      const response = (reply.body ?? {}) as { message?: string; detail?: string };
+      headers['WWW-Authenticate'] = wwwAuthenticate(reply.status, response, world.baseUrl);
     }
     return { status: reply.status, headers, body };
   }

@@ -161,7 +161,9 @@ describe('create', () => {
       403,
       { message: 'Unauthorized to create workspace.' },
     ]);
-    expect(forbidden.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
+    expect(forbidden.headers.get('www-authenticate')).toBe(
+      `Bearer realm="coder", error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token", resource_metadata="${fake.url}/.well-known/oauth-protected-resource"`,
+    );
     // The outsider cannot even see the template version.
     const { token } = fake.control.addUser({ username: 'outsider2', organizations: ['elsewhere'] });
     const hidden = await call(fake, 'POST', '/api/v2/tasks/me', { body, token });
