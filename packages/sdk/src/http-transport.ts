@@ -55,7 +55,8 @@ export class HttpTransport {
   private readonly userAgent: string;
 
   constructor(options: HttpTransportOptions) {
-    this.baseUrl = parseBaseUrl(options.url);
+    // The token goes in so that a URL mix-up (say, the two options swapped) never prints it.
+    this.baseUrl = parseBaseUrl(options.url, typeof options.token === 'string' ? options.token.trim() : '');
     if (typeof options.token !== 'string' || options.token.trim() === '') {
       throw new TypeError(
         'CoderClient: `token` is required: a Coder session token (create one with `coder tokens create`).',
@@ -232,13 +233,13 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function parseBaseUrl(input: string | URL): URL {
+function parseBaseUrl(input: string | URL, token: string): URL {
   let url: URL;
   try {
     url = new URL(String(input));
   } catch {
     throw new TypeError(
-      `CoderClient: \`url\` must be an absolute http(s) URL such as https://coder.example.com, got ${JSON.stringify(String(input))}`,
+      `CoderClient: \`url\` must be an absolute http(s) URL such as https://coder.example.com, got ${JSON.stringify(withoutSecrets(String(input), token))}`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -247,8 +248,30 @@ function parseBaseUrl(input: string | URL): URL {
   if (url.username || url.password) {
     throw new TypeError('CoderClient: `url` must not carry credentials; pass the session token as `token`.');
   }
+  for (const key of url.searchParams.keys()) {
+    // Coder reads a token from these query parameters; one here would end up in every error's URL.
+    if (TOKEN_QUERY_PARAMS.has(key.toLowerCase())) {
+      throw new TypeError(
+        `CoderClient: \`url\` must not carry a token in its query (${key}); pass the session token as \`token\`.`,
+      );
+    }
+  }
   url.search = '';
   url.hash = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
+}
+
+const TOKEN_QUERY_PARAMS = new Set(['coder_session_token', 'access_token']);
+
+/**
+ * An unparsable URL as it may be shown: without query, fragment, `user:password@`, the token, or
+ * anything shaped like a Coder token (`<10-char id>-<22-char secret>`, as when the two options are swapped).
+ */
+function withoutSecrets(text: string, token: string): string {
+  const shown = text
+    .replace(/[?#].*$/s, '')
+    .replace(/^([^/]*\/\/)?[^/]*@/, '$1')
+    .replace(/[A-Za-z0-9]{10}-[A-Za-z0-9]{22}/g, '[REDACTED]');
+  return token ? shown.split(token).join('[REDACTED]') : shown;
 }

@@ -59,6 +59,28 @@ describe('the wire', () => {
     );
     expect(() => new CoderClient({ url: 'ftp://x', token: 't' })).toThrow('must use http or https, got ftp:');
     expect(() => new CoderClient({ url: 'https://u:p@x', token: 't' })).toThrow('must not carry credentials');
+    expect(() => new CoderClient({ url: 'https://x?coder_session_token=s3cret', token: 't' })).toThrow(
+      'CoderClient: `url` must not carry a token in its query (coder_session_token); pass the session token as `token`.',
+    );
+    expect(() => new CoderClient({ url: 'https://x/?Access_Token=s3cret', token: 't' })).toThrow(
+      'must not carry a token in its query (Access_Token)',
+    );
+    // Another query is dropped, not sent along with every request.
+    expect(new CoderClient({ url: 'https://x/sub?a=1#f', token: 't' }).url.toString()).toBe('https://x/sub/');
+    // An unparsable URL is shown without what could be a secret in it.
+    const shown = (url: string, token = 't') => {
+      try {
+        new CoderClient({ url, token });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error(`${url} was accepted`);
+    };
+    expect(shown('coder.example.com?coder_session_token=s3cret')).toMatch(/got "coder\.example\.com"$/);
+    expect(shown('//u:s3cret@coder example')).toMatch(/got "\/\/coder example"$/);
+    const token = 'abcdefghij-0123456789abcdefghijkl';
+    expect(shown(token, 'https://coder.example.com')).not.toContain('0123456789');
+    expect(shown(`${token}x`, token)).toMatch(/got "\[REDACTED\]x"$/);
     expect(() => new CoderClient({ url: 'https://x', token: ' ' })).toThrow(
       'CoderClient: `token` is required',
     );
