@@ -68,8 +68,10 @@ export async function* watchWorkspace(
     try {
       for await (const chunk of body) {
         for (const event of parser.push(decoder.decode(chunk as Uint8Array, { stream: true }))) {
-          if (event.event === 'data') yield readWorkspace(event.data, status, ctx);
-          else if (event.event === 'error') throw new CoderStreamError(ctx, readErrorEvent(event.data));
+          // The token never reaches an error, whatever the server echoes (parse errors quote the data).
+          const data = transport.redact(event.data);
+          if (event.event === 'data') yield readWorkspace(data, status, ctx);
+          else if (event.event === 'error') throw new CoderStreamError(ctx, readErrorEvent(data));
         }
       }
     } catch (error) {

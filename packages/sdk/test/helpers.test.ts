@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import {
   CoderAbortError,
@@ -210,6 +211,19 @@ describe('workspaces', () => {
     // The generator is finished and closed its connection: the fake has no stream left to write to.
     await expect(gen.next()).resolves.toEqual({ done: true, value: undefined });
     await vi.waitFor(() => expect(h.fake.control.sendWatchError(workspaceId, { message: 'probe' })).toBe(0));
+  });
+
+  it('scrubs the token from an error event that echoes it', async () => {
+    const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
+    const task = await h.client.getTask((await idleTask(h, 'quiet')).id);
+    const gen = h.client.watchWorkspace(task.workspace_id ?? '');
+    await expect(gen.next()).resolves.toMatchObject({ done: false });
+    const echo = { message: `bad token ${h.fake.token}`, detail: `Coder-Session-Token: ${h.fake.token}` };
+    expect(h.fake.control.sendWatchError(task.workspace_id ?? '', echo)).toBe(1);
+    const error = await gen.next().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoderStreamError);
+    expect((error as Error).message).toContain('bad token [REDACTED]: Coder-Session-Token: [REDACTED]');
+    expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(h.fake.token);
   });
 
   it('close() ends a watch whose reader stopped reading, instead of waiting on it forever', async () => {
