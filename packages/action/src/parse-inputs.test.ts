@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError, InvalidInputsError } from './input-error';
 import { parseInputs } from './parse-inputs';
 
 const base: Record<string, string> = {
@@ -112,5 +113,49 @@ describe('parseInputs', () => {
     }
     expect(message).toContain('coder-token');
     expect(message).not.toContain('Xq7Zp9Kw3Lm5Nb2Vc8Rt4Ys');
+  });
+});
+
+describe('parseInputs with several bad inputs', () => {
+  it('reports every one at once, each naming its input, without echoing a token', () => {
+    let error: unknown;
+    try {
+      parseInputs(
+        read({
+          'coder-url': 'coder.example.com',
+          'coder-token': 'abcdefghij-Xq7Zp9Kw3Lm5Nb2Vc8Rt4Ys trailing',
+          'wait-for': 'forever',
+          'wait-timeout': '30',
+          'post-logs': 'yes',
+        }),
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidInputsError);
+    const { errors, message } = error as InvalidInputsError;
+    expect(errors.map((e) => e.input)).toEqual([
+      'coder-url',
+      'coder-token',
+      'wait-for',
+      'wait-timeout',
+      'post-logs',
+    ]);
+    expect(message).toBe(
+      [
+        '5 inputs cannot be used:',
+        '- Input "coder-url": expected an http(s) URL like https://coder.example.com.',
+        '- Input "coder-token": contains white space; check the secret.',
+        '- Input "wait-for": expected "active", "complete" or "none", got "forever".',
+        '- Input "wait-timeout": expected a duration like 90s, 30m or 1h30m, got "30".',
+        '- Input "post-logs": expected true or false, got "yes".',
+      ].join('\n'),
+    );
+    expect(message).not.toContain('Xq7Zp9Kw3Lm5Nb2Vc8Rt4Ys');
+  });
+
+  it('throws the single InputError itself when only one input is wrong', () => {
+    expect(() => parseInputs(read({ 'wait-for': 'x' }))).toThrow(InputError);
+    expect(() => parseInputs(read({ 'wait-for': 'x' }))).not.toThrow(InvalidInputsError);
   });
 });

@@ -47325,6 +47325,20 @@ class InputError extends Error {
         this.input = input;
     }
 }
+/**
+ * Several inputs that cannot be used, reported together so one failed run shows every mistake. The
+ * message lists each input's own {@link InputError} message on a line of its own.
+ */
+class InvalidInputsError extends Error {
+    errors;
+    name = 'InvalidInputsError';
+    constructor(
+    /** One error per problem, in the order of action.yml. */
+    errors) {
+        super(`${errors.length} inputs cannot be used:\n${errors.map((error) => `- ${error.message}`).join('\n')}`);
+        this.errors = errors;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/permission.ts
 /** Repository roles in increasing order of power, as GitHub names them. */
@@ -47365,73 +47379,99 @@ const FALSE = ['false', 'False', 'FALSE'];
 const MAX_TASK_NAME_PREFIX = 10;
 /**
  * Validates every input before any request is made, so a typo fails the step at once with a message
- * naming the input, instead of half-way through with a task already created.
+ * naming the input, instead of half-way through with a task already created. Throws an
+ * {@link InputError} for one problem, or an {@link InvalidInputsError} listing all of them.
  */
 function parseInputs(read) {
     const get = (name) => read(name).trim();
     const optional = (name) => get(name) || undefined;
-    const coderUrl = parse_inputs_parseUrl(get('coder-url'));
-    const coderToken = requireSecret('coder-token', read('coder-token'));
-    const githubToken = requireSecret('github-token', read('github-token'));
+    // Every check runs, so one failed run lists every mistake instead of one per attempt.
+    const problems = [];
+    const fail = (input, message) => {
+        problems.push(new InputError(input, message));
+    };
+    const attempt = (parse, fallback) => {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            problems.push(error);
+            return fallback;
+        }
+    };
+    const coderUrl = attempt(() => parse_inputs_parseUrl(get('coder-url')), new URL('http://invalid.invalid'));
+    const coderToken = attempt(() => requireSecret('coder-token', read('coder-token')), '');
+    const githubToken = attempt(() => requireSecret('github-token', read('github-token')), '');
     const template = optional('template');
     const templateVersionId = optional('template-version-id');
     const templateVersion = optional('template-version');
     if (template === undefined && templateVersionId === undefined) {
-        throw new InputError('template', 'set "template" (a template name) or "template-version-id".');
+        fail('template', 'set "template" (a template name) or "template-version-id".');
     }
     if (template !== undefined && templateVersionId !== undefined) {
-        throw new InputError('template-version-id', 'set either "template" or "template-version-id", not both.');
+        fail('template-version-id', 'set either "template" or "template-version-id", not both.');
     }
     if (templateVersionId !== undefined && !UUID.test(templateVersionId)) {
-        throw new InputError('template-version-id', `expected a UUID, got "${templateVersionId}".`);
+        fail('template-version-id', `expected a UUID, got "${templateVersionId}".`);
     }
     if (templateVersion !== undefined && template === undefined) {
-        throw new InputError('template-version', 'a version name needs "template" too.');
+        fail('template-version', 'a version name needs "template" too.');
     }
     const preset = optional('preset');
     const presetId = optional('preset-id');
     if (preset !== undefined && presetId !== undefined) {
-        throw new InputError('preset-id', 'set either "preset" or "preset-id", not both.');
+        fail('preset-id', 'set either "preset" or "preset-id", not both.');
     }
     if (presetId !== undefined && !UUID.test(presetId)) {
-        throw new InputError('preset-id', `expected a UUID, got "${presetId}".`);
+        fail('preset-id', `expected a UUID, got "${presetId}".`);
     }
-    const mapGithubUser = parseBoolean('map-github-user', get('map-github-user') || 'false');
+    const mapGithubUser = attempt(() => parseBoolean('map-github-user', get('map-github-user') || 'false'), false);
     const coderUser = get('coder-user') || 'me';
     if (mapGithubUser && coderUser !== 'me') {
-        throw new InputError('coder-user', 'set either "coder-user" or "map-github-user: true", not both.');
+        fail('coder-user', 'set either "coder-user" or "map-github-user: true", not both.');
     }
     if (/\s|\//.test(coderUser)) {
-        throw new InputError('coder-user', `expected a Coder username, a user id or "me", got "${coderUser}".`);
+        fail('coder-user', `expected a Coder username, a user id or "me", got "${coderUser}".`);
     }
     const triggerPhrase = get('trigger-phrase') || '/coder';
     if (/\s/.test(triggerPhrase) || triggerPhrase.length > 64) {
-        throw new InputError('trigger-phrase', 'expected one word of at most 64 characters, like "/coder".');
+        fail('trigger-phrase', 'expected one word of at most 64 characters, like "/coder".');
     }
     const issueText = get('issue-number');
     const issueNumber = issueText === '' ? undefined : Number(issueText);
     if (issueNumber !== undefined && !(/^\d+$/.test(issueText) && issueNumber > 0)) {
-        throw new InputError('issue-number', `expected a positive whole number, got "${issueText}".`);
+        fail('issue-number', `expected a positive whole number, got "${issueText}".`);
     }
-    const waitFor = get('wait-for') || 'complete';
-    if (waitFor !== 'active' && waitFor !== 'complete' && waitFor !== 'none') {
-        throw new InputError('wait-for', `expected "active", "complete" or "none", got "${waitFor}".`);
-    }
-    const waitTimeoutMs = parseDurationInput('wait-timeout', get('wait-timeout') || '30m', 1_000);
-    const pollIntervalMs = parseDurationInput('poll-interval', get('poll-interval') || '5s', 1_000);
-    const minPermission = get('min-permission') || 'write';
-    if (!isPermissionLevel(minPermission)) {
-        throw new InputError('min-permission', `expected one of ${PERMISSION_LEVELS.join(', ')}, got "${minPermission}".`);
-    }
+    const waitForText = get('wait-for') || 'complete';
+    let waitFor = 'complete';
+    if (isWaitFor(waitForText))
+        waitFor = waitForText;
+    else
+        fail('wait-for', `expected "active", "complete" or "none", got "${waitForText}".`);
+    const waitTimeoutMs = attempt(() => parseDurationInput('wait-timeout', get('wait-timeout') || '30m', 1_000), 0);
+    const pollIntervalMs = attempt(() => parseDurationInput('poll-interval', get('poll-interval') || '5s', 1_000), 0);
+    const permissionText = get('min-permission') || 'write';
+    let minPermission = 'write';
+    if (isPermissionLevel(permissionText))
+        minPermission = permissionText;
+    else
+        fail('min-permission', `expected one of ${PERMISSION_LEVELS.join(', ')}, got "${permissionText}".`);
     const allowedBots = get('allowed-bots')
         .split(',')
         .map((login) => normalizeBotLogin(login))
         .filter((login) => login !== '');
     const taskNamePrefix = get('task-name-prefix') || 'gh';
     if (taskNamePrefix.length > MAX_TASK_NAME_PREFIX || validateTaskName(taskNamePrefix) !== undefined) {
-        throw new InputError('task-name-prefix', `expected letters, digits and single hyphens, at most ${MAX_TASK_NAME_PREFIX} characters, got "${taskNamePrefix}".`);
+        fail('task-name-prefix', `expected letters, digits and single hyphens, at most ${MAX_TASK_NAME_PREFIX} characters, got "${taskNamePrefix}".`);
     }
-    const postLogs = parseBoolean('post-logs', get('post-logs') || 'true');
+    const postLogs = attempt(() => parseBoolean('post-logs', get('post-logs') || 'true'), true);
+    const [first] = problems;
+    if (first !== undefined && problems.length === 1)
+        throw first;
+    if (problems.length > 1)
+        throw new InvalidInputsError(problems);
     return Object.freeze({
         coderUrl,
         coderToken,
@@ -47455,6 +47495,9 @@ function parseInputs(read) {
         taskNamePrefix: taskNamePrefix.toLowerCase(),
         postLogs,
     });
+}
+function isWaitFor(value) {
+    return value === 'active' || value === 'complete' || value === 'none';
 }
 /** Lower-cases a bot login and drops the `[bot]` suffix GitHub Apps carry, so both spellings match. */
 function normalizeBotLogin(login) {
