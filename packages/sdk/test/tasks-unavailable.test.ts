@@ -10,10 +10,13 @@ describe('a server without the Tasks API', () => {
     const calls = [
       () => h.client.listTasks(),
       () => h.client.getTask(ID),
+      () => h.client.getTaskByOwnerAndName('me', 'n'),
       () => h.client.createTask('me', { template_version_id: templateVersionId(h), input: 'x', name: 'n' }),
       () => h.client.sendTaskInput('me', ID, 'x'),
       () => h.client.getTaskLogs('me', ID),
+      () => h.client.updateTaskInput('me', ID, 'x'),
       () => h.client.pauseTask('me', ID),
+      () => h.client.resumeTask('me', ID),
       () => h.client.deleteTask('me', ID),
     ];
     for (const call of calls) {
