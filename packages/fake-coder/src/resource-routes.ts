@@ -1,4 +1,4 @@
-import { goQuote, parseUuid } from '@coder-tasks/types';
+import { parseUuid } from '@coder-tasks/types';
 import { canRead, canSeeUser, readsEverything } from './auth';
 import type { OrganizationRecord, TemplateRecord, UserRecord } from './model';
 import { errorReply, notFound, ok, type Reply, type RequestContext } from './reply';
@@ -38,38 +38,49 @@ export function getUser(ctx: RequestContext): Reply {
   return 'reply' in found ? found.reply : ok(userJson(found.user));
 }
 
-/** `GET /api/v2/users?q=…`: supports `github_com_user_id:`, `username:`, `email:` and a bare search term. */
+/**
+ * `GET /api/v2/users?q=…` with coderd's user search keys: a bare term or `search:` (in the username or
+ * email), `name:`, `github_com_user_id:`; `status`, `role`, `login_type` and the time keys are accepted
+ * and not applied (every fake user is active, with password login).
+ */
 export function listUsers(ctx: RequestContext): Reply {
   const parsed = parseSearchQuery(ctx.query.get('q') ?? '', 'search');
   if ('problem' in parsed) {
     return errorReply(400, 'Invalid user search query.', undefined, [parsed.problem]);
   }
   const params = new QueryParams(parsed.values);
-  const search = params.string('search');
-  const username = params.string('username');
-  const email = params.string('email');
-  const gh = params.custom('github_com_user_id', (value) => {
-    if (!/^\d+$/.test(value)) throw new Error(`${goQuote(value)} must be a valid integer`);
-    return Number(value);
-  });
-  params.string('status');
-  params.string('role');
+  const search = params.string('search') || undefined;
+  const name = params.string('name') || undefined;
+  for (const key of IGNORED_USER_KEYS) params.string(key);
+  const gh = params.int64('github_com_user_id');
   params.errorExcessParams();
   if (params.problems.length > 0) {
     return errorReply(400, 'Invalid user search query.', undefined, params.problems);
   }
   const users = [...ctx.world.users.values()]
     .filter((u) => canSeeUser(ctx.user, u))
-    .filter((u) => gh === undefined || u.githubUserId === gh)
-    .filter((u) => username === undefined || u.username.toLowerCase() === username)
-    .filter((u) => email === undefined || u.email.toLowerCase() === email)
+    .filter((u) => gh === undefined || (u.githubUserId !== undefined && BigInt(u.githubUserId) === gh))
+    .filter((u) => name === undefined || u.name.toLowerCase().includes(name))
     .filter(
-      (u) => search === undefined || u.username.toLowerCase().includes(search) || u.email.includes(search),
+      (u) =>
+        search === undefined ||
+        u.username.toLowerCase().includes(search) ||
+        u.email.toLowerCase().includes(search),
     )
     .sort((a, b) => a.username.localeCompare(b.username))
     .map(userJson);
   return ok({ users, count: users.length });
 }
+
+const IGNORED_USER_KEYS = [
+  'status',
+  'role',
+  'login_type',
+  'last_seen_after',
+  'last_seen_before',
+  'created_after',
+  'created_before',
+];
 
 function visibleOrganization(
   world: World,

@@ -79,7 +79,7 @@ export class QueryParams {
     if (list.length > 1) {
       this.problems.push({
         field: key,
-        detail: `Query param ${goQuote(key)} provided more than once, found ${list.length} times.`,
+        detail: `Query param ${goQuote(key)} provided more than once, found ${list.length} times. Only provide 1 instance of this query param.`,
       });
     }
     return list[0];
@@ -98,6 +98,21 @@ export class QueryParams {
       });
       return undefined;
     }
+  }
+
+  /** The value of `key` as Go's strconv.ParseInt(v, 10, 64) reads it, or undefined when absent or empty. */
+  int64(key: string): bigint | undefined {
+    const value = this.string(key);
+    if (value === undefined || value === '') return undefined;
+    let problem: string | undefined;
+    if (!/^[+-]?\d+$/.test(value)) problem = 'invalid syntax';
+    else if (BigInt(value) > 2n ** 63n - 1n || BigInt(value) < -(2n ** 63n)) problem = 'value out of range';
+    if (problem === undefined) return BigInt(value);
+    this.problems.push({
+      field: key,
+      detail: `Query param ${goQuote(key)} must be a valid 64-bit integer: strconv.ParseInt: parsing ${goQuote(value)}: ${problem}`,
+    });
+    return undefined;
   }
 
   /** Adds `"<key>" is not a valid query param` for each key never read. */

@@ -88,7 +88,11 @@ describe('list', () => {
     });
     const twice = await q('owner:admin owner:member');
     expect((twice.json as { validations: unknown[] }).validations).toEqual([
-      { field: 'owner', detail: 'Query param "owner" provided more than once, found 2 times.' },
+      {
+        field: 'owner',
+        detail:
+          'Query param "owner" provided more than once, found 2 times. Only provide 1 instance of this query param.',
+      },
     ]);
     const both = await q('owner:ghost organization:nowhere');
     expect((both.json as { validations: { field: string }[] }).validations.map((v) => v.field)).toEqual([

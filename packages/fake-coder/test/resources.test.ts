@@ -53,7 +53,31 @@ describe('section 9 routes', () => {
     expect([one.count, one.users[0]?.username]).toEqual([1, 'octocat']);
     expect((await find('1')).count).toBe(0);
     expect((await find('7')).users.map((u) => u.username)).toEqual(['twin-a', 'twin-b']);
-    expect((await call(fake, 'GET', '/api/v2/users?q=github_com_user_id:abc')).status).toBe(400);
+    const bad = await call(fake, 'GET', '/api/v2/users?q=github_com_user_id:abc');
+    expect([bad.status, bad.json]).toEqual([
+      400,
+      {
+        message: 'Invalid user search query.',
+        validations: [
+          {
+            field: 'github_com_user_id',
+            detail:
+              'Query param "github_com_user_id" must be a valid 64-bit integer: strconv.ParseInt: parsing "abc": invalid syntax',
+          },
+        ],
+      },
+    ]);
+    // coderd's user search has no username: key (a bare term searches usernames and emails).
+    const unknown = await call(fake, 'GET', '/api/v2/users?q=username:octocat');
+    expect([unknown.status, unknown.json]).toEqual([
+      400,
+      {
+        message: 'Invalid user search query.',
+        validations: [{ field: 'username', detail: '"username" is not a valid query param' }],
+      },
+    ]);
+    const bare = (await call(fake, 'GET', '/api/v2/users?q=octo')).json as { users: { username: string }[] };
+    expect(bare.users.map((u) => u.username)).toEqual(['octocat']);
   });
 
   it('hides users of other organizations from a member', async () => {
