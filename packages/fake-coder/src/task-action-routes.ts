@@ -54,8 +54,7 @@ export function sendTaskInput(ctx: RequestContext): Reply {
   const ws = world.workspaceOf(task);
   const app = world.latestBuild(ws)?.app;
   if (!ws || !app) return errorReply(400, 'Task does not have a workspace app.');
-  // Connecting to another user's app needs ApplicationConnect, which only the owner has here.
-  if (caller.id !== task.ownerId && caller.role !== 'owner') return notFound();
+  if (!canConnect(caller, task)) return notFound();
   const behaviour = task.agent.behaviour;
   const scheme = behaviour.appUrlScheme ?? 'http';
   if (scheme !== 'http') return errorReply(400, 'Only http scheme is supported for direct agent-dial.');
@@ -75,6 +74,14 @@ export function sendTaskInput(ctx: RequestContext): Reply {
   return { status: 204 };
 }
 
+/**
+ * Whether `caller` holds ApplicationConnect on the task's workspace, which coderd checks before it dials
+ * the task app (send, and logs while active): the workspace owner and site owners only.
+ */
+function canConnect(caller: RequestContext['user'], task: { ownerId: string }): boolean {
+  return caller.id === task.ownerId || caller.role === 'owner';
+}
+
 function logEntry(m: AgentMessage): { id: number; content: string; type: string; time: string } | undefined {
   const type = m.role === 'user' ? 'input' : m.role === 'agent' ? 'output' : undefined;
   return type === undefined ? undefined : { id: m.id, content: m.content, type, time: ts(m.time) };
@@ -88,6 +95,7 @@ export function getTaskLogs(ctx: RequestContext): Reply {
   const { task } = found;
   const status = taskStatusOf(world, task);
   if (status === 'active') {
+    if (!canConnect(ctx.user, task)) return notFound();
     const behaviour = task.agent.behaviour;
     if (behaviour.unreachable)
       return errorReply(502, 'Failed to reach task app endpoint.', 'dial tcp: i/o timeout');

@@ -142,6 +142,24 @@ describe('logs', () => {
     ]);
   });
 
+  it('answers 404 to a reader without ApplicationConnect for live logs, not for a snapshot', async () => {
+    const { token } = fake.control.addUser({ username: 'log-auditor', role: 'auditor' });
+    const t = await activeTask(fake);
+    expect((await call(fake, 'GET', `/api/v2/tasks/admin/${t.id}`, { token })).status).toBe(200);
+    const live = await call(fake, 'GET', `/api/v2/tasks/admin/${t.id}/logs`, { token });
+    expect([live.status, live.json]).toEqual([
+      404,
+      { message: 'Resource not found or you do not have access to this resource' },
+    ]);
+    expect((await send(fake, t.id, 'x', token)).status).toBe(404);
+    expect((await call(fake, 'POST', `/api/v2/tasks/me/${t.id}/pause`)).status).toBe(202);
+    await fake.control.waitForTask(t.id, 'paused');
+    // The snapshot is read from the database: no app connection, so reading the task is enough.
+    expect((await call(fake, 'GET', `/api/v2/tasks/admin/${t.id}/logs`, { token })).json).toMatchObject({
+      snapshot: true,
+    });
+  });
+
   it('answers {logs:[], snapshot:true} with no snapshot while starting, and 409 in error', async () => {
     const t = await createTask(fake);
     const res = await call(fake, 'GET', `/api/v2/tasks/me/${t.id}/logs`);
