@@ -109,6 +109,19 @@ describe('TasksUnavailableError', () => {
   });
 });
 
+describe('TasksUnavailableError on pause and resume', () => {
+  const response = { message: 'Route not found.' };
+  const url = 'https://coder.example.com/api/experimental/tasks/me/t/pause';
+  it('names v2.31 as the version pause and resume need', () => {
+    expect(new TasksUnavailableError({ method: 'POST', url, response }).message).toMatch(
+      /or the server is older than v2\.29 \(or, for pause and resume, than v2\.31\)\.$/,
+    );
+    expect(
+      new TasksUnavailableError({ method: 'POST', url, response, serverVersion: 'v2.31.0' }).message,
+    ).toContain('CODER_ENABLE_AI_TASKS=true');
+  });
+});
+
 describe('parseMajorMinor', () => {
   it.each([
     ['v2.36.1', [2, 36]],

@@ -143,16 +143,32 @@ export function parseMajorMinor(version: string): [number, number] | undefined {
 }
 
 function describeTasksUnavailable(method: string, url: string, version: string | undefined): string {
-  const head = `${method} ${url}: the Coder Tasks API is not available on this server (404 "Route not found.").`;
   const enable = 'start Coder with CODER_ENABLE_AI_TASKS=true (--enable-ai-tasks)';
   const mm = version ? parseMajorMinor(version) : undefined;
+  // Pause and resume came two releases after the rest of the API: on v2.29 and v2.30 only they are missing.
+  const pauseOrResume = /\/(pause|resume)\/?$/.test(pathOf(url));
+  if (pauseOrResume && version && mm && mm[0] === 2 && (mm[1] === 29 || mm[1] === 30)) {
+    return `${method} ${url}: this server serves the Coder Tasks API but not task pause and resume (404 "Route not found."). The server runs Coder ${version}; pause and resume need v2.31 or newer: upgrade it.`;
+  }
+  const head = `${method} ${url}: the Coder Tasks API is not available on this server (404 "Route not found.").`;
   if (version && mm && (mm[0] < 2 || (mm[0] === 2 && mm[1] < 29))) {
     return `${head} The server runs Coder ${version}, older than v2.29 (the first to serve /api/v2/tasks): upgrade it, and on newer versions ${enable}.`;
   }
   if (version) {
     return `${head} The server runs Coder ${version}, which serves Tasks only when enabled: ${enable}. (Servers older than v2.29 give the same answer.)`;
   }
-  return `${head} Either Tasks is disabled on this server (${enable}) or the server is older than v2.29.`;
+  const older = pauseOrResume
+    ? 'older than v2.29 (or, for pause and resume, than v2.31)'
+    : 'older than v2.29';
+  return `${head} Either Tasks is disabled on this server (${enable}) or the server is ${older}.`;
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
 }
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS failure. */

@@ -62,6 +62,28 @@ describe('a server without the Tasks API', () => {
     expect(missing).toMatchObject({ kind: 'not_found' });
   });
 
+  it('says a v2.30 server lacks only pause and resume, not Tasks', async () => {
+    const h = await startHarness({ version: 'v2.30.2' });
+    for (const action of ['pause', 'resume'] as const) {
+      h.fake.control.faults.inject({
+        kind: 'status',
+        status: 404,
+        body: { message: 'Route not found.' },
+        route: `/api/experimental/tasks/{user}/{task}/${action}`,
+        times: 1,
+      });
+      const call = action === 'pause' ? h.client.pauseTask('me', ID) : h.client.resumeTask('me', ID);
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TasksUnavailableError);
+      expect((error as Error).message).toContain(
+        'this server serves the Coder Tasks API but not task pause and resume (404 "Route not found."). The server runs Coder v2.30.2; pause and resume need v2.31 or newer',
+      );
+      expect((error as Error).message).not.toContain('CODER_ENABLE_AI_TASKS');
+    }
+    // The rest of the API is there on that server.
+    await expect(h.client.listTasks()).resolves.toEqual([]);
+  });
+
   it('leaves "Route not found." on other routes a plain 404', async () => {
     const h = await startHarness();
     const error = await h.client
