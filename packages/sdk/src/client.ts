@@ -79,6 +79,9 @@ export class CoderClient {
   /** The one request path: attempts, retries with backoff and `Retry-After`, error mapping, validation. */
   async request<T>(spec: RequestSpec<T>, options: CallOptions = {}): Promise<T> {
     const retries = options.retries ?? this.retry.maxRetries;
+    if (!Number.isInteger(retries) || retries < 0) {
+      throw new RangeError(`\`retries\` must be a whole number >= 0, got ${retries}`);
+    }
     const timeout = positive('timeout', options.timeout ?? this.timeout);
     const ctx = this.transport.context(spec);
     // Set once an attempt may have done its work on the server without us hearing the answer.
@@ -111,7 +114,7 @@ export class CoderClient {
         throw new TasksUnavailableError({
           ...ctx,
           response: error.response,
-          serverVersion: await this.version(),
+          serverVersion: await this.version(options.signal),
         });
       }
       if (mayHaveLanded && spec.recover) {
@@ -318,10 +321,12 @@ export class CoderClient {
     }
   }
 
-  private async version(): Promise<string | undefined> {
+  private async version(signal: AbortSignal | undefined): Promise<string | undefined> {
     try {
-      return (await this.buildInfo({ retries: 0, timeout: Math.min(this.timeout, 5_000) })).version;
-    } catch {
+      const options = { retries: 0, timeout: Math.min(this.timeout, 5_000), ...(signal ? { signal } : {}) };
+      return (await this.buildInfo(options)).version;
+    } catch (error) {
+      if (signal?.aborted) throw error;
       return undefined;
     }
   }

@@ -120,6 +120,12 @@ describe('retries', () => {
     expect(h.requestsTo(TASKS)).toHaveLength(4);
     await expect(h.client.listTasks(undefined, { retries: 0 })).rejects.toBeInstanceOf(CoderApiError);
     expect(h.requestsTo(TASKS)).toHaveLength(5);
+    for (const retries of [-1, 1.5, Number.NaN]) {
+      await expect(h.client.listTasks(undefined, { retries })).rejects.toThrow(
+        `\`retries\` must be a whole number >= 0, got ${retries}`,
+      );
+    }
+    expect(h.requestsTo(TASKS)).toHaveLength(5);
   });
 
   it('does not repeat a 500 or a 4xx', async () => {
