@@ -27,6 +27,34 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
         'only new comments',
       ],
       [
+        'a deleted comment',
+        'issue_comment',
+        'deleted',
+        (p: Record<string, Json>) => {
+          p.comment.body = '/coder go';
+        },
+        'only new comments',
+      ],
+      [
+        'an edited review comment',
+        'pull_request_review_comment',
+        'edited',
+        (p: Record<string, Json>) => {
+          p.comment.body = '/coder go';
+        },
+        'only new comments',
+      ],
+      [
+        // With a personal access token the action's own comments are not a bot's: the marker stops the loop.
+        'a comment written by this action (hidden marker)',
+        'issue_comment',
+        'created',
+        (p: Record<string, Json>) => {
+          p.comment.body = '<!-- coder-tasks-action -->\n### 👀 Coder task: on it\n/coder go';
+        },
+        'written by this action',
+      ],
+      [
         'a bot comment',
         'issue_comment',
         'created',
@@ -78,20 +106,27 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       const result = await run('issue_comment', event);
       expect(result.code).toBe(0);
       expect(result.outputs).toEqual({ skipped: 'true' });
+      expect(result.stdout).toContain('::notice::Not authorized: ');
       expect(result.stdout).toContain('HTTP 502');
+      expect(result.stdout).not.toContain('::error::');
       expect(githubCalls(e2e.github)).toEqual(['GET /collaborators/Codertocat/permission']);
       expect(e2e.coder.requests).toEqual([]);
     });
 
     it('a failing build fails the step and says why in the comment', async () => {
-      e2e.coder.control.failNextBuild({ error: 'terraform apply: quota exceeded' });
+      // The build error quotes the token, as a careless provisioner might: the reason must be redacted.
+      e2e.coder.control.failNextBuild({
+        error: `terraform apply: quota exceeded (token ${e2e.coder.token})`,
+      });
       const result = await run('issue_comment', issueComment('/coder go'));
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('::error::');
       const comment = onlyComment();
       expectAcknowledgedOnIssue1(e2e.github);
       expect(comment.body).toContain('### ❌ Coder task: failed');
-      expect(comment.body).toContain('terraform apply: quota exceeded');
+      expect(comment.body).toContain('terraform apply: quota exceeded (token [REDACTED])');
+      expect(result.stdout).toContain('terraform apply: quota exceeded (token [REDACTED])');
+      expect(result.summary).toContain('terraform apply: quota exceeded (token [REDACTED])');
       expect(result.outputs).toMatchObject({
         skipped: 'false',
         'task-created': 'true',
@@ -189,6 +224,29 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       );
       expect(e2e.github.calls).toEqual([]);
       expect(e2e.coder.requests).toEqual([]);
+    });
+
+    it('several invalid inputs are all reported in one run, each by name, before any request', async () => {
+      const result = await run('issue_comment', issueComment('/coder go'), {
+        'coder-url': 'coder.example.com',
+        'wait-for': 'forever',
+        'poll-interval': '5',
+        'min-permission': 'owner',
+      });
+      expect(result.code).toBe(1);
+      const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+      expect(errors).toHaveLength(1);
+      // The runner protocol writes the message's line breaks as %0A.
+      expect(errors[0]?.split('%0A')).toEqual([
+        '::error::4 inputs cannot be used:',
+        '- Input "coder-url": expected an http(s) URL like https://coder.example.com.',
+        '- Input "wait-for": expected "active", "complete" or "none", got "forever".',
+        '- Input "poll-interval": expected a duration like 90s, 30m or 1h30m, got "5".',
+        '- Input "min-permission": expected one of read, triage, write, maintain, admin, got "owner".',
+      ]);
+      expect(e2e.github.calls).toEqual([]);
+      expect(e2e.coder.requests).toEqual([]);
+      noLeak(result);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { defineBusyAgentTests } from './e2e-busy-agent';
 import { defineRefusalAndFailureTests } from './e2e-failures';
 import { defineRequestTests } from './e2e-requests';
 
@@ -21,3 +22,4 @@ const node = machineNode();
 const label = `the machine’s own Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`;
 defineRequestTests(label, node);
 defineRefusalAndFailureTests(label, node);
+defineBusyAgentTests(label, node);

@@ -41,10 +41,15 @@ export function defineRequestTests(label: string, node: string): void {
       const comment = onlyComment();
       expect(comment.history[0]).toContain('👀 Coder task: on it');
       expect(comment.history[0]).toContain('<!-- coder-tasks-action -->');
+      const runLink = '[Workflow run](https://github.com/Codertocat/Hello-World/actions/runs/4242)';
+      expect(comment.history[0]).toContain(runLink);
+      const task = e2e.coder.control.tasks()[0];
+      const taskLink = `[Task ${TASK_NAME}](${e2e.coder.url}/tasks/admin/${task?.id})`;
+      expect(comment.body).toContain(`${taskLink} · ${runLink}`);
       expect(comment.body).toContain('### ✅ Coder task: complete');
       expect(comment.body).toContain('**← The agent**');
       expect(comment.body).toContain('On it: ');
-      const task = e2e.coder.control.tasks()[0];
+      expect(comment.body).toContain("**The agent's last status message**\n\n```text\nDone\n```");
       expect(result.outputs).toEqual({
         skipped: 'false',
         'comment-id': String(comment.id),
@@ -218,12 +223,19 @@ export function defineRequestTests(label: string, node: string): void {
 
     it('huge logs with secrets in them: the comment fits, says what it left out, and leaks nothing', async () => {
       const secretLine = `my token is ${e2e.coder.token} and ${GITHUB_TOKEN}`;
+      // Secrets the action was never told about, recognised by their shape.
+      const foreign = [
+        'AKIAIOSFODNN7EXAMPLE',
+        `ghp_${'a1B2c3D4e5'.repeat(4)}`,
+        `xoxb-${'1234567890'.repeat(2)}`,
+      ];
       e2e.coder.control.scriptAgent('*', [
         { report: 'working', message: 'Dumping' },
         ...Array.from({ length: 8 }, (_, i) => ({
           say: `chunk ${i} ${'```<details>@org/team '.repeat(1_000)}`,
         })),
         { say: secretLine },
+        { say: `aws ${foreign[0]} github ${foreign[1]} slack ${foreign[2]}` },
         { report: 'complete', message: `Done ${e2e.coder.token}` },
       ]);
       const result = await run('issue_comment', issueComment('/coder go'));
@@ -234,6 +246,11 @@ export function defineRequestTests(label: string, node: string): void {
       expect(comment.body).toContain('my token is [REDACTED] and [REDACTED]');
       expect(result.outputs['logs-truncated']).toBe('true');
       expect(result.summary).toContain('chunk 0 ');
+      expect(comment.body).toContain('aws [REDACTED] github [REDACTED] slack [REDACTED]');
+      expect(result.summary).toContain('aws [REDACTED] github [REDACTED] slack [REDACTED]');
+      for (const text of [comment.body, result.summary, result.stdout, ...Object.values(result.outputs)]) {
+        for (const secret of foreign) expect(text).not.toContain(secret);
+      }
       noLeak(result);
     });
   });
