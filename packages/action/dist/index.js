@@ -86484,7 +86484,7 @@ var HttpTransport = class {
   #token;
   userAgent;
   constructor(options) {
-    this.baseUrl = parseBaseUrl(options.url);
+    this.baseUrl = parseBaseUrl(options.url, typeof options.token === "string" ? options.token.trim() : "");
     if (typeof options.token !== "string" || options.token.trim() === "") {
       throw new TypeError(
         "CoderClient: `token` is required: a Coder session token (create one with `coder tokens create`)."
@@ -86629,13 +86629,13 @@ function errorCode(error) {
   }
   return void 0;
 }
-function parseBaseUrl(input) {
+function parseBaseUrl(input, token) {
   let url;
   try {
     url = new URL(String(input));
   } catch {
     throw new TypeError(
-      `CoderClient: \`url\` must be an absolute http(s) URL such as https://coder.example.com, got ${JSON.stringify(String(input))}`
+      `CoderClient: \`url\` must be an absolute http(s) URL such as https://coder.example.com, got ${JSON.stringify(withoutSecrets(String(input), token))}`
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -86644,10 +86644,22 @@ function parseBaseUrl(input) {
   if (url.username || url.password) {
     throw new TypeError("CoderClient: `url` must not carry credentials; pass the session token as `token`.");
   }
+  for (const key of url.searchParams.keys()) {
+    if (TOKEN_QUERY_PARAMS.has(key.toLowerCase())) {
+      throw new TypeError(
+        `CoderClient: \`url\` must not carry a token in its query (${key}); pass the session token as \`token\`.`
+      );
+    }
+  }
   url.search = "";
   url.hash = "";
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   return url;
+}
+var TOKEN_QUERY_PARAMS = /* @__PURE__ */ new Set(["coder_session_token", "access_token"]);
+function withoutSecrets(text, token) {
+  const shown = text.replace(/[?#].*$/s, "").replace(/^([^/]*\/\/)?[^/]*@/, "$1").replace(/[A-Za-z0-9]{10}-[A-Za-z0-9]{22}/g, "[REDACTED]");
+  return token ? shown.split(token).join("[REDACTED]") : shown;
 }
 
 // src/lookups.ts
@@ -87254,8 +87266,9 @@ async function* watchWorkspace(transport, path, options = {}) {
     try {
       for await (const chunk of body) {
         for (const event of parser.push(decoder.decode(chunk, { stream: true }))) {
-          if (event.event === "data") yield readWorkspace(event.data, status, ctx);
-          else if (event.event === "error") throw new CoderStreamError(ctx, readErrorEvent(event.data));
+          const data = transport.redact(event.data);
+          if (event.event === "data") yield readWorkspace(data, status, ctx);
+          else if (event.event === "error") throw new CoderStreamError(ctx, readErrorEvent(data));
         }
       }
     } catch (error) {
@@ -87343,6 +87356,7 @@ var CoderClient = class {
     const timeout = positive("timeout", options.timeout ?? this.timeout);
     const ctx = this.transport.context(spec);
     let mayHaveLanded = false;
+    const firstSent = performance.now();
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < retries;
       let raw;
@@ -87355,7 +87369,7 @@ var CoderClient = class {
         await this.pause(retryDelay(attempt, this.retry, void 0, Math.random()) ?? 0, options.signal, ctx);
         continue;
       }
-      if (raw.status >= 200 && raw.status < 300) return decodeBody(spec.decode, raw, ctx);
+      if (raw.status === (spec.expect ?? 200)) return decodeBody(spec.decode, raw, ctx);
       const error = apiErrorFromResponse(raw, ctx, Date.now());
       if (error.status === 404 && error.response.message === "Route not found." && TASK_ROUTE.test(spec.path)) {
         throw new TasksUnavailableError({
@@ -87365,7 +87379,7 @@ var CoderClient = class {
         });
       }
       if (mayHaveLanded && spec.recover) {
-        const recovered = await spec.recover(error);
+        const recovered = await spec.recover(error, attemptHistory(raw, firstSent));
         if (recovered) return recovered.value;
       }
       if (canRetry && this.retry.statuses.includes(error.status) && (spec.repeatable || error.status === 429)) {
@@ -87383,9 +87397,9 @@ var CoderClient = class {
   async createTask(user, request2, options) {
     const body = serializeCreateTaskRequest(request2);
     const path = `/api/v2/tasks/${seg("user", user)}`;
-    const recover = body.name ? (e) => this.findCreated(user, body, e, options) : void 0;
+    const recover = body.name ? (e, history) => this.findCreated(user, body, e, history, options) : void 0;
     return this.request(
-      { method: "POST", path, body, decode: decodeTask, repeatable: !!body.name, recover },
+      { method: "POST", path, body, decode: decodeTask, expect: 201, repeatable: !!body.name, recover },
       options
     );
   }
@@ -87418,29 +87432,33 @@ var CoderClient = class {
   async deleteTask(user, id, options) {
     const recover = async (e) => e.status === 404 ? { value: void 0 } : void 0;
     return this.request(
-      { method: "DELETE", path: taskPath("v2", user, id), repeatable: true, recover },
+      { method: "DELETE", path: taskPath("v2", user, id), expect: 202, repeatable: true, recover },
       options
     );
   }
   /** Go: `Client.TaskSend`. Sends input to the running agent; never repeated once it may have arrived. */
   async sendTaskInput(user, id, input, options) {
     const path = taskPath("v2", user, id, "/send");
-    return this.request({ method: "POST", path, body: { input }, repeatable: false }, options);
+    const spec = { method: "POST", path, body: { input }, expect: 204, repeatable: false };
+    return this.request(spec, options);
   }
   /** Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. */
   async updateTaskInput(user, id, input, options) {
     const path = taskPath("v2", user, id, "/input");
-    return this.request({ method: "PATCH", path, body: { input }, repeatable: true }, options);
+    const spec = { method: "PATCH", path, body: { input }, expect: 204, repeatable: true };
+    return this.request(spec, options);
   }
   /** Go: `Client.PauseTask` (on `/api/experimental`, as Go). Stops the task's workspace. */
   async pauseTask(user, id, options) {
     const path = taskPath("experimental", user, id, "/pause");
-    return this.request({ method: "POST", path, decode: decodePause, repeatable: false }, options);
+    const spec = { method: "POST", path, decode: decodePause, expect: 202, repeatable: false };
+    return this.request(spec, options);
   }
   /** Go: `Client.ResumeTask` (on `/api/experimental`, as Go). Starts the task's workspace again. */
   async resumeTask(user, id, options) {
     const path = taskPath("experimental", user, id, "/resume");
-    return this.request({ method: "POST", path, decode: decodeResume, repeatable: false }, options);
+    const spec = { method: "POST", path, decode: decodeResume, expect: 202, repeatable: false };
+    return this.request(spec, options);
   }
   /** Go: `Client.TaskLogs`. Live messages of an active task, or the snapshot taken at pause. */
   async getTaskLogs(user, id, options) {
@@ -87530,16 +87548,31 @@ var CoderClient = class {
       return void 0;
     }
   }
-  async findCreated(user, body, error, options) {
+  /**
+   * After a create that may have landed unseen meets 409, the task an earlier attempt made, if that is
+   * what holds the name: same template version, prompt and display name, and created after our first
+   * attempt was sent (on the server's clock), so an older task that happens to match is never returned
+   * as if this call had made it.
+   */
+  async findCreated(user, body, error, history, options) {
     if (error.status !== 409 || !body.name) return void 0;
     const existing = await this.getTaskByOwnerAndName(user, body.name, options).catch((lookup) => {
       if (options?.signal?.aborted) throw lookup;
       return void 0;
     });
-    if (existing?.template_version_id !== body.template_version_id) return void 0;
-    return existing.initial_prompt === body.input ? { value: existing } : void 0;
+    if (!existing) return void 0;
+    const sameRequest = existing.template_version_id === body.template_version_id && existing.initial_prompt === body.input && (!body.display_name || existing.display_name.trim() === body.display_name.trim());
+    const createdAt = timestampToDate(existing.created_at).getTime();
+    const madeByUs = createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
+    return sameRequest && madeByUs ? { value: existing } : void 0;
   }
 };
+var CREATE_CLOCK_TOLERANCE_MS = 5e3;
+function attemptHistory(raw, firstSent) {
+  const date = Date.parse(headerValue(raw.headers, "date") ?? "");
+  const serverNow = Number.isNaN(date) ? Date.now() : date;
+  return { firstSentServerTime: serverNow - (performance.now() - firstSent) };
+}
 function taskPath(tree, user, id, suffix = "") {
   return `/api/${tree}/tasks/${seg("user", user)}/${seg("id", id)}${suffix}`;
 }
