@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   coderWrites,
   expectAcknowledgedOnIssue1,
+  GITHUB_TOKEN,
   githubCalls,
   issueComment,
   type Json,
@@ -234,6 +235,11 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
         'min-permission': 'owner',
       });
       expect(result.code).toBe(1);
+      // Masked even when the run goes no further than validation.
+      expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+        `::add-mask::${e2e.coder.token}`,
+        `::add-mask::${GITHUB_TOKEN}`,
+      ]);
       const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error::'));
       expect(errors).toHaveLength(1);
       // The runner protocol writes the message's line breaks as %0A.

@@ -138,6 +138,7 @@ export function useEndToEnd(node: string): EndToEnd {
       log,
       result.stderr,
       result.summary,
+      ...Object.values(result.outputs),
       ...[...github.comments.values()].flatMap((c) => c.history),
     ]) {
       expect(text).not.toContain(coder.token);

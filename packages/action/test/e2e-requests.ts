@@ -20,6 +20,11 @@ export function defineRequestTests(label: string, node: string): void {
       const event = issueComment('/coder fix the spelling error');
       const result = await run('issue_comment', event);
       expect(result.code, result.stdout + result.stderr).toBe(0);
+      // The tokens are masked before the action prints or requests anything.
+      expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+        `::add-mask::${e2e.coder.token}`,
+        `::add-mask::${GITHUB_TOKEN}`,
+      ]);
       expect(githubCalls(e2e.github)).toEqual([
         'GET /collaborators/Codertocat/permission',
         'POST /issues/comments/492700400/reactions',
