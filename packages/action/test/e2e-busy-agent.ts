@@ -3,9 +3,9 @@ import { coderWrites, issueComment, TASK_NAME, useEndToEnd } from './e2e-harness
 
 const SEND = '/api/v2/tasks/{user}/{task}/send';
 
-/** A task that is busy or paused while the action works with it. */
+/** A task that is busy, fails or is paused while the action works with it. */
 export function defineBusyAgentTests(label: string, node: string): void {
-  describe(`a busy or paused task, with the committed bundle on ${label}`, () => {
+  describe(`a busy, failing or paused task, with the committed bundle on ${label}`, () => {
     const e2e = useEndToEnd(node);
     const { run, onlyComment, noLeak } = e2e;
 
@@ -77,6 +77,29 @@ export function defineBusyAgentTests(label: string, node: string): void {
       expect(latest?.body).toContain('### ✅ Coder task: complete');
       expect(latest?.body).toContain('Second done');
       noLeak(second);
+    });
+
+    it('an agent that reports failure fails the step, and the comment says so with its message', async () => {
+      e2e.coder.control.scriptAgent('*', [
+        { report: 'working', message: 'Running the tests' },
+        { say: 'The tests do not compile.' },
+        { report: 'failure', message: 'Could not fix the build' },
+      ]);
+      const result = await run('issue_comment', issueComment('/coder fix the build'));
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('::error::The agent reported failure: Could not fix the build');
+      const comment = onlyComment();
+      expect(comment.body).toContain('### ❌ Coder task: failed');
+      expect(comment.body).toContain(
+        '**Reason**\n\n```text\nThe agent reported failure: Could not fix the build\n```',
+      );
+      expect(comment.body).toContain('The tests do not compile.');
+      expect(result.outputs).toMatchObject({
+        'task-status': 'active',
+        'task-state': 'failed',
+        skipped: 'false',
+      });
+      noLeak(result);
     });
 
     it('a task paused while the action waits is reported as paused, with a warning', async () => {
