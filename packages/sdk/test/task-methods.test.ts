@@ -184,7 +184,19 @@ describe('acting on tasks', () => {
     await h.fake.control.waitForTask(task.id, 'paused');
     await h.client.updateTaskInput('me', task.id, 'second');
     expect((await h.client.getTask(task.id)).initial_prompt).toBe('second');
+    const patched = h.requestsTo(`/api/v2/tasks/me/${task.id}/input`, 'PATCH');
+    expect(patched.map((r) => [r.body, r.status])).toEqual([
+      [{ input: 'second' }, 409],
+      [{ input: 'second' }, 204],
+    ]);
     const resumed = await h.client.resumeTask('me', task.id);
+    // As Go, pause and resume send no body at all (and so no Content-Type).
+    for (const action of ['pause', 'resume']) {
+      const [sent] = h.requestsTo(`/api/experimental/tasks/me/${task.id}/${action}`, 'POST');
+      expect(sent?.body).toBeUndefined();
+      expect(sent?.headers['content-type']).toBeUndefined();
+      expect(sent?.status).toBe(202);
+    }
     expect(resumed.workspace_build).toMatchObject({ transition: 'start', reason: 'task_resume' });
     await h.fake.control.waitForTask(task.id, 'active');
     await expect(h.client.resumeTask('me', task.id)).rejects.toMatchObject({ status: 409 });
