@@ -29,10 +29,12 @@ export function patchAppStatus(ctx: RequestContext): Reply {
   if (!ws) return errorReply(401, 'Workspace agent not authorized.');
   const body = parseJsonObject(ctx.rawBody);
   if (!body) return errorReply(400, 'Request body must be valid JSON.');
-  const state = body.state;
-  // The HTTP handler maps the state onto the proto enum by upper-casing it; anything else fails there.
-  if (typeof state !== 'string' || !STATES.includes(state as AppStatusState)) {
-    return errorReply(400, 'Failed to parse request.', `invalid state: ${JSON.stringify(state ?? '')}`);
+  const raw = body.state;
+  // The HTTP handler maps the state onto the proto enum by upper-casing it, so any letter case of a
+  // known state is taken; anything else fails there.
+  const state = typeof raw === 'string' ? raw.toLowerCase() : '';
+  if (!STATES.includes(state as AppStatusState)) {
+    return errorReply(400, 'Failed to parse request.', `invalid state: ${JSON.stringify(raw ?? '')}`);
   }
   const message = typeof body.message === 'string' ? body.message : '';
   if (utf8Length(message) > 160) {

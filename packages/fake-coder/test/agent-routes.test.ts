@@ -41,6 +41,11 @@ describe('PATCH /api/v2/workspaceagents/me/app-status', () => {
     });
     const failed = (await call(fake, 'GET', `/api/v2/tasks/me/${t.id}`)).json as { current_state: unknown };
     expect(failed.current_state).toMatchObject({ state: 'failed', message: 'Gave up', uri: 'https://x' });
+    // coderd upper-cases the state onto its proto enum, so the letter case does not matter.
+    const upper = await patchStatus(t.agentToken, { app_slug: 'ai', state: 'IDLE', message: 'Waiting' });
+    expect(upper.status).toBe(200);
+    const idle = (await call(fake, 'GET', `/api/v2/tasks/me/${t.id}`)).json as { current_state: unknown };
+    expect(idle.current_state).toMatchObject({ state: 'idle', message: 'Waiting' });
   });
 
   it('refuses a bad state, a long message and an unknown slug as coderd does', async () => {
