@@ -386,7 +386,10 @@ function seg(name: string, value: string): string {
 }
 
 function positive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0)
-    throw new RangeError(`\`${name}\` must be a number of ms > 0, got ${value}`);
+  // Node fires a timer of more than 2^31-1 ms at once, which would time every attempt out immediately.
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS)
+    throw new RangeError(`\`${name}\` must be a number of ms > 0 and <= ${MAX_TIMER_MS}, got ${value}`);
   return value;
 }
+
+const MAX_TIMER_MS = 2_147_483_647;

@@ -16,6 +16,13 @@ describe('WakeUp', () => {
     wake.notify();
     expect(await waiting).toBe(true);
   });
+  it('waits for an event on a delay too long for a Node timer (which would fire at once)', async () => {
+    const wake = new WakeUp();
+    const waiting = wake.wait(10_000_000_000, new AbortController().signal);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    wake.notify();
+    expect(await waiting).toBe(true);
+  });
   it('rejects with the abort reason', async () => {
     const wake = new WakeUp();
     const controller = new AbortController();

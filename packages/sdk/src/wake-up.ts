@@ -1,3 +1,5 @@
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
  * A one-slot wake-up call between an event source and a loop that otherwise sleeps: `notify()` wakes a
  * pending `wait()`, or the next one when nobody waits yet, so an event arriving mid-read is never lost and
@@ -24,7 +26,8 @@ export class WakeUp {
       return Promise.resolve(true);
     }
     return new Promise<boolean>((resolve, reject) => {
-      const timer = Number.isFinite(ms) ? setTimeout(() => finish(false), ms) : undefined;
+      // Node fires a timer above 2^31-1 ms at once: anything that long waits for an event only.
+      const timer = ms <= MAX_TIMER_MS ? setTimeout(() => finish(false), ms) : undefined;
       const onAbort = () => {
         cleanup();
         reject(signal.reason);

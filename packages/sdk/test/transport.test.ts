@@ -85,7 +85,10 @@ describe('the wire', () => {
       'CoderClient: `token` is required',
     );
     expect(() => new CoderClient({ url: 'https://x', token: 't', timeout: 0 })).toThrow(
-      '`timeout` must be a number of ms > 0, got 0',
+      '`timeout` must be a number of ms > 0 and <= 2147483647, got 0',
+    );
+    expect(() => new CoderClient({ url: 'https://x', token: 't', timeout: 3_000_000_000 })).toThrow(
+      '`timeout` must be a number of ms > 0 and <= 2147483647, got 3000000000',
     );
     expect(() => new CoderClient({ url: 'https://x', token: 't', retry: { jitter: 3 } })).toThrow(
       'retry.jitter',
