@@ -1,5 +1,5 @@
 export { CoderClient } from './client';
-export type { CallOptions, CoderClientOptions, RequestSpec } from './client-options';
+export type { AttemptHistory, CallOptions, CoderClientOptions, RequestSpec } from './client-options';
 export * from './errors';
 export type { HttpExchange } from './http-transport';
 export { PresetNotFoundError, pickGitHubUser, pickPreset, UserLookupError } from './lookups';
