@@ -86340,16 +86340,28 @@ function parseMajorMinor(version2) {
   return match ? [Number(match[1]), Number(match[2])] : void 0;
 }
 function describeTasksUnavailable(method, url, version2) {
-  const head = `${method} ${url}: the Coder Tasks API is not available on this server (404 "Route not found.").`;
   const enable = "start Coder with CODER_ENABLE_AI_TASKS=true (--enable-ai-tasks)";
   const mm = version2 ? parseMajorMinor(version2) : void 0;
+  const pauseOrResume = /\/(pause|resume)\/?$/.test(pathOf(url));
+  if (pauseOrResume && version2 && mm && mm[0] === 2 && (mm[1] === 29 || mm[1] === 30)) {
+    return `${method} ${url}: this server serves the Coder Tasks API but not task pause and resume (404 "Route not found."). The server runs Coder ${version2}; pause and resume need v2.31 or newer: upgrade it.`;
+  }
+  const head = `${method} ${url}: the Coder Tasks API is not available on this server (404 "Route not found.").`;
   if (version2 && mm && (mm[0] < 2 || mm[0] === 2 && mm[1] < 29)) {
     return `${head} The server runs Coder ${version2}, older than v2.29 (the first to serve /api/v2/tasks): upgrade it, and on newer versions ${enable}.`;
   }
   if (version2) {
     return `${head} The server runs Coder ${version2}, which serves Tasks only when enabled: ${enable}. (Servers older than v2.29 give the same answer.)`;
   }
-  return `${head} Either Tasks is disabled on this server (${enable}) or the server is older than v2.29.`;
+  const older = pauseOrResume ? "older than v2.29 (or, for pause and resume, than v2.31)" : "older than v2.29";
+  return `${head} Either Tasks is disabled on this server (${enable}) or the server is ${older}.`;
+}
+function pathOf(url) {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
 }
 var CoderConnectionError = class extends CoderError {
   name = "CoderConnectionError";
@@ -86976,6 +86988,7 @@ var TaskWaitTimeoutError = class extends CoderError {
 };
 
 // src/wake-up.ts
+var MAX_TIMER_MS = 2147483647;
 var WakeUp = class {
   pending = false;
   waiter;
@@ -86995,7 +87008,7 @@ var WakeUp = class {
       return Promise.resolve(true);
     }
     return new Promise((resolve, reject) => {
-      const timer = Number.isFinite(ms) ? setTimeout(() => finish(false), ms) : void 0;
+      const timer = ms <= MAX_TIMER_MS ? setTimeout(() => finish(false), ms) : void 0;
       const onAbort = () => {
         cleanup();
         reject(signal.reason);
@@ -87019,7 +87032,7 @@ var WakeUp = class {
 // src/wait-for-task.ts
 var DEFAULT_WAIT_TIMEOUT = 36e5;
 var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
-var MAX_TIMER_MS = 2147483647;
+var MAX_TIMER_MS2 = 2147483647;
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
 var PERMANENT_STREAM_STATUSES = /* @__PURE__ */ new Set([400, 401, 403, 404, 405, 410]);
 async function waitForTask(client, target, options) {
@@ -87039,7 +87052,7 @@ async function waitForTask(client, target, options) {
       throw new RangeError(`waitForTask: \`${name}\` must be a number of ms > 0, got ${value}`);
   }
   const lifetime = new AbortController();
-  const timer = Number.isFinite(timeout) ? setTimeout(() => lifetime.abort(TIMED_OUT), Math.min(timeout, MAX_TIMER_MS)) : void 0;
+  const timer = Number.isFinite(timeout) ? setTimeout(() => lifetime.abort(TIMED_OUT), Math.min(timeout, MAX_TIMER_MS2)) : void 0;
   const onAbort = () => lifetime.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -87353,6 +87366,9 @@ var CoderClient = class {
   /** The one request path: attempts, retries with backoff and `Retry-After`, error mapping, validation. */
   async request(spec, options = {}) {
     const retries = options.retries ?? this.retry.maxRetries;
+    if (!Number.isInteger(retries) || retries < 0) {
+      throw new RangeError(`\`retries\` must be a whole number >= 0, got ${retries}`);
+    }
     const timeout = positive("timeout", options.timeout ?? this.timeout);
     const ctx = this.transport.context(spec);
     let mayHaveLanded = false;
@@ -87375,7 +87391,7 @@ var CoderClient = class {
         throw new TasksUnavailableError({
           ...ctx,
           response: error.response,
-          serverVersion: await this.version()
+          serverVersion: await this.version(options.signal)
         });
       }
       if (mayHaveLanded && spec.recover) {
@@ -87541,10 +87557,12 @@ var CoderClient = class {
       throw new CoderAbortError({ method: ctx.method, url: ctx.url, reason: signal?.reason });
     }
   }
-  async version() {
+  async version(signal) {
     try {
-      return (await this.buildInfo({ retries: 0, timeout: Math.min(this.timeout, 5e3) })).version;
-    } catch {
+      const options = { retries: 0, timeout: Math.min(this.timeout, 5e3), ...signal ? { signal } : {} };
+      return (await this.buildInfo(options)).version;
+    } catch (error) {
+      if (signal?.aborted) throw error;
       return void 0;
     }
   }
@@ -87583,10 +87601,11 @@ function seg(name, value) {
   return encodeURIComponent(value);
 }
 function positive(name, value) {
-  if (!Number.isFinite(value) || value <= 0)
-    throw new RangeError(`\`${name}\` must be a number of ms > 0, got ${value}`);
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS3)
+    throw new RangeError(`\`${name}\` must be a number of ms > 0 and <= ${MAX_TIMER_MS3}, got ${value}`);
   return value;
 }
+var MAX_TIMER_MS3 = 2147483647;
 
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./src/duration.ts
@@ -88037,7 +88056,7 @@ function describeError(error, coderUrl) {
             : error.status === 403
                 ? ' The token’s user is not allowed to do this.'
                 : '';
-        return `Coder answered ${error.method} ${pathOf(error.url)} with ${error.status}: ${error.response.message}${detail}${hint}`;
+        return `Coder answered ${error.method} ${describe_error_pathOf(error.url)} with ${error.status}: ${error.response.message}${detail}${hint}`;
     }
     if (error instanceof CoderConnectionError)
         return `Could not reach Coder at ${coderUrl}: ${error.message}`;
@@ -88053,7 +88072,7 @@ function describeError(error, coderUrl) {
     return String(error);
 }
 /** The path of a URL (no host, no query: a query could carry a token); the text itself if it is not one. */
-function pathOf(url) {
+function describe_error_pathOf(url) {
     try {
         return new URL(url).pathname;
     }
