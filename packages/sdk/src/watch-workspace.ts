@@ -41,18 +41,15 @@ export async function* watchWorkspace(
   path: string,
   options: WatchWorkspaceOptions = {},
 ): AsyncGenerator<Workspace, void, undefined> {
+  const timeout = timerMs('timeout', options.timeout ?? 30_000);
+  const idleTimeout = timerMs('idleTimeout', options.idleTimeout ?? 45_000);
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const ctx = transport.context({ method: 'GET', path });
   try {
-    const opened = await transport.openStream(
-      path,
-      options.timeout ?? 30_000,
-      options.idleTimeout ?? 45_000,
-      controller.signal,
-    );
+    const opened = await transport.openStream(path, timeout, idleTimeout, controller.signal);
     const { status, headers, body } = opened;
     if (status < 200 || status >= 300) {
       const text = transport.redact(await body.text());
@@ -79,7 +76,7 @@ export async function* watchWorkspace(
       if (controller.signal.aborted) throw new CoderAbortError({ ...ctx, reason: options.signal?.reason });
       const code = (error as { code?: unknown }).code;
       if (code === 'UND_ERR_BODY_TIMEOUT') {
-        throw new CoderTimeoutError({ ...ctx, timeoutMs: options.idleTimeout ?? 45_000 });
+        throw new CoderTimeoutError({ ...ctx, timeoutMs: idleTimeout });
       }
       throw new CoderConnectionError({
         ...ctx,
@@ -92,6 +89,16 @@ export async function* watchWorkspace(
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** A delay Node's timers can hold (they fire at once above 2^31-1 ms). */
+function timerMs(name: string, value: number): number {
+  if (!(typeof value === 'number' && value > 0 && value <= 2_147_483_647)) {
+    throw new RangeError(
+      `watchWorkspace: \`${name}\` must be a number of ms > 0 and <= 2147483647, got ${value}`,
+    );
+  }
+  return value;
 }
 
 function readWorkspace(data: string, status: number, ctx: { method: string; url: string; endpoint: string }) {

@@ -259,6 +259,17 @@ describe('workspaces', () => {
     expect(error).toBeInstanceOf(CoderConnectionError);
   });
 
+  it('refuses a watch timeout Node timers cannot hold, before connecting', async () => {
+    const h = await startHarness();
+    const gen = h.client.watchWorkspace('8f5c0f4e-2a53-4d41-9f0e-6d3b2f1a9c77', { idleTimeout: 0 });
+    await expect(gen.next()).rejects.toThrow(
+      'watchWorkspace: `idleTimeout` must be a number of ms > 0 and <= 2147483647, got 0',
+    );
+    const huge = h.client.watchWorkspace('8f5c0f4e-2a53-4d41-9f0e-6d3b2f1a9c77', { timeout: 3e9 });
+    await expect(huge.next()).rejects.toThrow('`timeout` must be a number of ms > 0 and <= 2147483647');
+    expect(h.requestsTo(/\/watch$/)).toHaveLength(0);
+  });
+
   it('throws the API error when the watch is refused', async () => {
     const h = await startHarness();
     const gen = h.client.watchWorkspace('8f5c0f4e-2a53-4d41-9f0e-6d3b2f1a9c77');
