@@ -14,11 +14,11 @@ import {
   type TasksFilter,
   type TemplateVersion,
   tasksFilterToQuery,
-  timestampToDate,
   type User,
   type Workspace,
 } from '@coder-tasks/types';
 import type { AttemptHistory, CallOptions, CoderClientOptions, RequestSpec } from './client-options';
+import { attemptHistory, isTaskFromThisCreate } from './created-task';
 import {
   CoderAbortError,
   type CoderApiError,
@@ -28,7 +28,7 @@ import {
 } from './errors';
 import { failedBeforeSending, HttpTransport } from './http-transport';
 import { pickGitHubUser, pickPreset } from './lookups';
-import { apiErrorFromResponse, decodeBody, headerValue, type RawResponse } from './response-body';
+import { apiErrorFromResponse, decodeBody } from './response-body';
 import { type ResolvedRetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy';
 import { type WaitForTaskOptions, waitForTask } from './wait-for-task';
 import { type WatchWorkspaceOptions, watchWorkspace } from './watch-workspace';
@@ -331,12 +331,7 @@ export class CoderClient {
     }
   }
 
-  /**
-   * After a create that may have landed unseen meets 409, the task an earlier attempt made, if that is
-   * what holds the name: same template version, prompt and display name, and created after our first
-   * attempt was sent (on the server's clock), so an older task that happens to match is never returned
-   * as if this call had made it.
-   */
+  /** After a create that may have landed unseen meets 409: the task an earlier attempt made, if it is that. */
   private async findCreated(
     user: string,
     body: CreateTaskRequestBody,
@@ -349,28 +344,8 @@ export class CoderClient {
       if (options?.signal?.aborted) throw lookup;
       return undefined; // the 409 itself is the better error to show
     });
-    if (!existing) return undefined;
-    const sameRequest =
-      existing.template_version_id === body.template_version_id &&
-      existing.initial_prompt === body.input &&
-      (!body.display_name || existing.display_name.trim() === body.display_name.trim());
-    const createdAt = timestampToDate(existing.created_at).getTime();
-    const madeByUs = createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
-    return sameRequest && madeByUs ? { value: existing } : undefined;
+    return existing && isTaskFromThisCreate(existing, body, history) ? { value: existing } : undefined;
   }
-}
-
-/**
- * Slack when comparing a task's `created_at` with the first create attempt: the `Date` header counts
- * whole seconds, and the database clock that stamps `created_at` may differ a little from coderd's.
- */
-const CREATE_CLOCK_TOLERANCE_MS = 5_000;
-
-/** The first attempt's send time on the server's clock, from the `Date` of `raw` (see {@link AttemptHistory}). */
-function attemptHistory(raw: RawResponse, firstSent: number): AttemptHistory {
-  const date = Date.parse(headerValue(raw.headers, 'date') ?? '');
-  const serverNow = Number.isNaN(date) ? Date.now() : date;
-  return { firstSentServerTime: serverNow - (performance.now() - firstSent) };
 }
 
 /** `/api/<tree>/tasks/<user>/<id><suffix>`, each segment checked and escaped. */

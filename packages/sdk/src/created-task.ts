@@ -1,0 +1,38 @@
+import { type CreateTaskRequestBody, type Task, timestampToDate } from '@coder-tasks/types';
+import type { AttemptHistory } from './client-options';
+import { headerValue, type RawResponse } from './response-body';
+
+/**
+ * Slack when comparing a task's `created_at` with the first create attempt: the `Date` header counts
+ * whole seconds, and the database clock that stamps `created_at` may differ a little from coderd's.
+ */
+export const CREATE_CLOCK_TOLERANCE_MS = 5_000;
+
+/**
+ * The first attempt's send time on the server's clock (see {@link AttemptHistory}): the `Date` of `raw`
+ * minus the time elapsed here since `firstSent` (a `performance.now()` reading), so the client's clock
+ * skew does not matter; the local clock when the server sent no `Date`.
+ */
+export function attemptHistory(raw: RawResponse, firstSent: number): AttemptHistory {
+  const date = Date.parse(headerValue(raw.headers, 'date') ?? '');
+  const serverNow = Number.isNaN(date) ? Date.now() : date;
+  return { firstSentServerTime: serverNow - (performance.now() - firstSent) };
+}
+
+/**
+ * Whether `existing`, found under the name a create met 409 for, is the task an earlier attempt of that
+ * create made: the same template version, prompt and display name (when one was asked for), and created
+ * after the first attempt was sent, so an older task that happens to match is never passed off as new.
+ */
+export function isTaskFromThisCreate(
+  existing: Task,
+  body: CreateTaskRequestBody,
+  history: AttemptHistory,
+): boolean {
+  const sameRequest =
+    existing.template_version_id === body.template_version_id &&
+    existing.initial_prompt === body.input &&
+    (!body.display_name || existing.display_name.trim() === body.display_name.trim());
+  const createdAt = timestampToDate(existing.created_at).getTime();
+  return sameRequest && createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
+}
