@@ -99,18 +99,38 @@ export function getOrganization(ctx: RequestContext): Reply {
   return org ? ok(organizationJson(org)) : notFound();
 }
 
+/**
+ * coderd's template search (searchquery.Templates): a bare term is a fuzzy `display_name`; `name`,
+ * `exact_name`, `exact_display_name`, `has-ai-task` and `deprecated` filter; the other keys coderd
+ * knows are accepted and not applied; any other key is "not a valid query param".
+ */
 function filterTemplates(ctx: RequestContext, templates: TemplateRecord[]): Reply {
-  const parsed = parseSearchQuery(ctx.query.get('q') ?? '', 'name');
+  const parsed = parseSearchQuery(ctx.query.get('q') ?? '', 'display_name');
   if ('problem' in parsed) {
     return errorReply(400, 'Invalid template search query.', undefined, [parsed.problem]);
   }
-  const aiTask = parsed.values.get('has-ai-task')?.at(-1);
-  const name = parsed.values.get('name')?.at(-1);
+  const params = new QueryParams(parsed.values);
+  params.boolean('deleted');
+  params.boolean('has_external_agent');
+  for (const key of ['organization', 'ids', 'author_id', 'author']) params.string(key);
+  const exactName = params.string('exact_name') || undefined;
+  const exactDisplay = params.string('exact_display_name') || undefined;
+  const name = params.string('name') || undefined;
+  const display = params.string('display_name') || undefined;
+  const deprecated = params.boolean('deprecated');
+  const aiTask = params.boolean('has-ai-task');
+  params.errorExcessParams();
+  if (params.problems.length > 0) {
+    return errorReply(400, 'Invalid template search query.', undefined, params.problems);
+  }
+  // No fake template is deprecated, so `deprecated:true` finds none.
+  if (deprecated === true) return ok([]);
   const list = templates
-    .filter(
-      (t) => aiTask === undefined || String(ctx.world.versions.get(t.activeVersionId)?.hasAiTask) === aiTask,
-    )
+    .filter((t) => aiTask === undefined || ctx.world.versions.get(t.activeVersionId)?.hasAiTask === aiTask)
+    .filter((t) => exactName === undefined || t.name.toLowerCase() === exactName)
+    .filter((t) => exactDisplay === undefined || t.displayName.toLowerCase() === exactDisplay)
     .filter((t) => name === undefined || t.name.toLowerCase().includes(name))
+    .filter((t) => display === undefined || t.displayName.toLowerCase().includes(display))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((t) => templateJson(ctx.world, t));
   return ok(list);

@@ -115,6 +115,22 @@ export class QueryParams {
     return undefined;
   }
 
+  /**
+   * The value of `key` as Go's strconv.ParseBool reads it (the query is lower-cased, so `1`, `t`, `true`,
+   * `0`, `f`, `false`), or undefined when absent or empty (sql.NullBool left invalid).
+   */
+  boolean(key: string): boolean | undefined {
+    const value = this.string(key);
+    if (value === undefined || value === '') return undefined;
+    if (['1', 't', 'true'].includes(value)) return true;
+    if (['0', 'f', 'false'].includes(value)) return false;
+    this.problems.push({
+      field: key,
+      detail: `Query param ${goQuote(key)} must be a valid boolean: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`,
+    });
+    return undefined;
+  }
+
   /** Adds `"<key>" is not a valid query param` for each key never read. */
   errorExcessParams(): void {
     for (const key of this.values.keys()) {

@@ -110,8 +110,29 @@ describe('section 9 routes', () => {
     const seed = seedOf(fake);
     const list = (await call(fake, 'GET', '/api/v2/organizations/coder/templates')).json as unknown[];
     expect(list.map((t) => parseWire(TemplateSchema, t, 'Template').name)).toEqual(['plain', 'tasks']);
-    const ai = (await call(fake, 'GET', '/api/v2/templates?q=has-ai-task:true')).json as { name: string }[];
-    expect(ai.map((t) => t.name)).toEqual(['tasks']);
+    const names = async (q: string) =>
+      (
+        (await call(fake, 'GET', `/api/v2/templates?q=${encodeURIComponent(q)}`)).json as { name: string }[]
+      ).map((x) => x.name);
+    expect(await names('has-ai-task:true')).toEqual(['tasks']);
+    expect(await names('has-ai-task:false')).toEqual(['plain']);
+    // A bare term is a fuzzy display name, as in coderd's template search.
+    expect(await names('PLAI')).toEqual(['plain']);
+    const bad = await call(fake, 'GET', '/api/v2/templates?q=has-ai-task:maybe%20foo:bar');
+    expect([bad.status, bad.json]).toEqual([
+      400,
+      {
+        message: 'Invalid template search query.',
+        validations: [
+          {
+            field: 'has-ai-task',
+            detail:
+              'Query param "has-ai-task" must be a valid boolean: strconv.ParseBool: parsing "maybe": invalid syntax',
+          },
+          { field: 'foo', detail: '"foo" is not a valid query param' },
+        ],
+      },
+    ]);
     const t = parseWire(
       TemplateSchema,
       (await call(fake, 'GET', '/api/v2/organizations/coder/templates/TASKS')).json,
