@@ -87252,6 +87252,8 @@ var SseParser = class {
 
 // src/watch-workspace.ts
 async function* watchWorkspace(transport, path, options = {}) {
+  const timeout = timerMs("timeout", options.timeout ?? 3e4);
+  const idleTimeout = timerMs("idleTimeout", options.idleTimeout ?? 45e3);
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
@@ -87260,8 +87262,8 @@ async function* watchWorkspace(transport, path, options = {}) {
   try {
     const opened = await transport.openStream(
       path,
-      options.timeout ?? 3e4,
-      options.idleTimeout ?? 45e3,
+      timeout,
+      idleTimeout,
       controller.signal
     );
     const { status, headers, body } = opened;
@@ -87289,7 +87291,7 @@ async function* watchWorkspace(transport, path, options = {}) {
       if (controller.signal.aborted) throw new CoderAbortError({ ...ctx, reason: options.signal?.reason });
       const code = error.code;
       if (code === "UND_ERR_BODY_TIMEOUT") {
-        throw new CoderTimeoutError({ ...ctx, timeoutMs: options.idleTimeout ?? 45e3 });
+        throw new CoderTimeoutError({ ...ctx, timeoutMs: idleTimeout });
       }
       throw new CoderConnectionError({
         ...ctx,
@@ -87302,6 +87304,12 @@ async function* watchWorkspace(transport, path, options = {}) {
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
   }
+}
+function timerMs(name, value) {
+  if (!(typeof value === "number" && value > 0 && value <= 2147483647)) {
+    throw new RangeError(`watchWorkspace: \`${name}\` must be a number of ms > 0 and <= 2147483647, got ${value}`);
+  }
+  return value;
 }
 function readWorkspace(data, status, ctx) {
   try {
@@ -87788,6 +87796,11 @@ function parseInputs(read) {
         .split(',')
         .map((login) => normalizeBotLogin(login))
         .filter((login) => login !== '');
+    // A typo here would silently never match; GitHub logins are letters, digits and inner hyphens.
+    const badBots = allowedBots.filter((login) => !/^[a-z0-9](?:[a-z0-9-]{0,38})$/.test(login));
+    if (badBots.length > 0) {
+        fail('allowed-bots', `expected comma-separated GitHub logins like "renovate[bot], dependabot", got ${badBots.map((b) => `"${b}"`).join(', ')}.`);
+    }
     const taskNamePrefix = get('task-name-prefix') || 'gh';
     if (taskNamePrefix.length > MAX_TASK_NAME_PREFIX || validateTaskName(taskNamePrefix) !== undefined) {
         fail('task-name-prefix', `expected letters, digits and single hyphens, at most ${MAX_TASK_NAME_PREFIX} characters, got "${taskNamePrefix}".`);

@@ -99,6 +99,10 @@ describe('parseInputs', () => {
     [{ 'task-name-prefix': 'bad_prefix' }, 'Input "task-name-prefix"'],
     [{ 'task-name-prefix': 'waytoolongprefix' }, 'Input "task-name-prefix"'],
     [{ 'trigger-phrase': 'two words' }, 'Input "trigger-phrase"'],
+    [
+      { 'allowed-bots': 'renovate[bot], my bot, dependabot; other' },
+      'Input "allowed-bots": expected comma-separated GitHub logins like "renovate[bot], dependabot", got "my bot", "dependabot; other".',
+    ],
   ])('rejects %j with a message naming the input', (overrides, message) => {
     expect(() => parseInputs(read(overrides))).toThrow(message);
   });

@@ -138,6 +138,14 @@ export function parseInputs(read: InputReader): ActionInputs {
     .split(',')
     .map((login) => normalizeBotLogin(login))
     .filter((login) => login !== '');
+  // A typo here would silently never match; GitHub logins are letters, digits and inner hyphens.
+  const badBots = allowedBots.filter((login) => !/^[a-z0-9](?:[a-z0-9-]{0,38})$/.test(login));
+  if (badBots.length > 0) {
+    fail(
+      'allowed-bots',
+      `expected comma-separated GitHub logins like "renovate[bot], dependabot", got ${badBots.map((b) => `"${b}"`).join(', ')}.`,
+    );
+  }
 
   const taskNamePrefix = get('task-name-prefix') || 'gh';
   if (taskNamePrefix.length > MAX_TASK_NAME_PREFIX || validateTaskName(taskNamePrefix) !== undefined) {

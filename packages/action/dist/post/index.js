@@ -47462,6 +47462,11 @@ function parseInputs(read) {
         .split(',')
         .map((login) => normalizeBotLogin(login))
         .filter((login) => login !== '');
+    // A typo here would silently never match; GitHub logins are letters, digits and inner hyphens.
+    const badBots = allowedBots.filter((login) => !/^[a-z0-9](?:[a-z0-9-]{0,38})$/.test(login));
+    if (badBots.length > 0) {
+        fail('allowed-bots', `expected comma-separated GitHub logins like "renovate[bot], dependabot", got ${badBots.map((b) => `"${b}"`).join(', ')}.`);
+    }
     const taskNamePrefix = get('task-name-prefix') || 'gh';
     if (taskNamePrefix.length > MAX_TASK_NAME_PREFIX || validateTaskName(taskNamePrefix) !== undefined) {
         fail('task-name-prefix', `expected letters, digits and single hyphens, at most ${MAX_TASK_NAME_PREFIX} characters, got "${taskNamePrefix}".`);
