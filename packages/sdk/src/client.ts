@@ -198,10 +198,19 @@ export class CoderClient {
     return this.request<void>(spec, options);
   }
 
-  /** Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. */
+  /**
+   * Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. Retried safely: a repeat that meets
+   * 409 (the task no longer paused) after an attempt that may have landed counts as done when the task
+   * already holds this prompt.
+   */
   async updateTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
     const path = taskPath('v2', user, id, '/input');
-    const spec = { method: 'PATCH', path, body: { input }, expect: 204, repeatable: true } as const;
+    const recover = async (e: CoderApiError) => {
+      if (e.status !== 409) return undefined;
+      const task = await this.getTaskByOwnerAndName(user, id, options).catch(() => undefined);
+      return task?.initial_prompt === input ? { value: undefined } : undefined;
+    };
+    const spec = { method: 'PATCH', path, body: { input }, expect: 204, repeatable: true, recover } as const;
     return this.request<void>(spec, options);
   }
 

@@ -153,4 +153,39 @@ describe('createTask is safe to repeat when the caller names the task', () => {
     expect(h.requestsTo(path, 'DELETE').at(-1)?.status).toBe(404);
     expect(h.fake.control.tasks()).toHaveLength(0);
   });
+
+  it.each([
+    ['already holds the prompt: done', 'new prompt', undefined],
+    ['holds another prompt: the 409 is thrown', 'other prompt', 409],
+  ])('updateTaskInput whose repeat meets 409 when the task %s', async (_name, stored, status) => {
+    const h = await startHarness();
+    const task = await idleTask(h, 'patched');
+    await h.client.pauseTask('me', task.id);
+    await h.fake.control.waitForTask(task.id, 'paused');
+    const path = `/api/v2/tasks/me/${task.id}/input`;
+    // The first PATCH lands unheard; the repeat finds the task resumed meanwhile (409, must be paused).
+    h.fake.control.faults.inject({ kind: 'resetBeforeResponse', afterHandler: true, route: path, times: 1 });
+    h.fake.control.faults.inject({
+      kind: 'status',
+      status: 409,
+      body: { message: 'Unable to update task input, task must be paused.' },
+      route: path,
+      times: 1,
+    });
+    if (stored !== 'new prompt') {
+      // Someone else changed the prompt after our attempt: our change is not what the task holds.
+      h.fake.control.faults.inject({
+        kind: 'status',
+        status: 200,
+        body: { ...(await h.client.getTask(task.id)), initial_prompt: stored },
+        route: `/api/v2/tasks/me/${task.id}`,
+        method: 'GET',
+        times: 1,
+      });
+    }
+    const result = h.client.updateTaskInput('me', task.id, 'new prompt');
+    if (status === undefined) await expect(result).resolves.toBeUndefined();
+    else await expect(result).rejects.toMatchObject({ status });
+    expect(h.requestsTo(path).map((r) => r.status)).toEqual([0, 409]);
+  });
 });
