@@ -86262,6 +86262,12 @@ var node_modules_undici = __nccwpck_require__(7275);
 
 
 
+// src/created-task.ts
+
+
+// src/response-body.ts
+
+
 // src/errors.ts
 var CoderError = class extends Error {
   name = "CoderError";
@@ -86461,6 +86467,194 @@ var CoderStreamError = class extends CoderError {
 function causeText(cause) {
   if (cause instanceof Error) return cause.message || cause.name;
   return String(cause);
+}
+
+// src/retry-policy.ts
+var DEFAULT_RETRY_POLICY = Object.freeze({
+  maxRetries: 3,
+  initialDelay: 500,
+  multiplier: 2,
+  maxDelay: 8e3,
+  jitter: 0.5,
+  maxRetryAfter: 6e4,
+  statuses: Object.freeze([429, 502, 503, 504])
+});
+function resolveRetryPolicy(policy) {
+  if (policy === false) return { ...DEFAULT_RETRY_POLICY, maxRetries: 0 };
+  const resolved = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(policy ?? {}) };
+  for (const key of ["maxRetries", "initialDelay", "multiplier", "maxDelay", "maxRetryAfter"]) {
+    const value = resolved[key];
+    if (!Number.isFinite(value) || value < 0) {
+      throw new RangeError(`retry.${key} must be a finite number >= 0, got ${value}`);
+    }
+  }
+  if (!(resolved.jitter >= 0 && resolved.jitter <= 1)) {
+    throw new RangeError(`retry.jitter must be between 0 and 1, got ${resolved.jitter}`);
+  }
+  return resolved;
+}
+function computeBackoff(retry, policy, random) {
+  const exponential = Math.min(policy.maxDelay, policy.initialDelay * policy.multiplier ** retry);
+  return Math.round(exponential * (1 - policy.jitter * random));
+}
+function parseRetryAfter(value, now) {
+  if (value === void 0) return void 0;
+  const text = value.trim();
+  if (text === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
+  if (!/[a-z]{3}/i.test(text)) return void 0;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return void 0;
+  return Math.max(0, date - now);
+}
+function retryDelay(retry, policy, retryAfterMs, random) {
+  if (retryAfterMs !== void 0) {
+    return retryAfterMs > policy.maxRetryAfter ? void 0 : retryAfterMs;
+  }
+  return computeBackoff(retry, policy, random);
+}
+function stripUndefined(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+
+// src/response-body.ts
+function headerValue(headers, name) {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+function mimeType(contentType) {
+  return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+function isJsonMime(mime) {
+  return mime === "application/json" || mime.endsWith("+json");
+}
+function looksLikeHtml(mime, body) {
+  return mime === "text/html" || mime === "application/xhtml+xml" || body.trimStart().startsWith("<");
+}
+function truncate(text, max) {
+  return text.length > max ? `${text.slice(0, max)}...` : text;
+}
+var HTML_ERROR_HELPER = "The server answered with a web page, not the Coder API: check the Coder URL, and that any reverse proxy or SSO in front of Coder passes /api/v2 requests through.";
+function apiErrorFromResponse(raw, ctx, now) {
+  const contentType = headerValue(raw.headers, "content-type");
+  const mime = mimeType(contentType);
+  const body = raw.body;
+  let response;
+  let bodyKind;
+  let helper;
+  const location = headerValue(raw.headers, "location");
+  if (raw.status >= 300 && raw.status < 400 && location) {
+    bodyKind = "redirect";
+    response = {
+      message: `unexpected redirect to ${stripQuery(location)}`,
+      detail: "The Coder API never redirects: the URL points at something in front of Coder (a login page or proxy)."
+    };
+    helper = "Use the Coder deployment URL itself (the one `coder login` takes).";
+  } else if (!isJsonMime(mime) && body.trim() !== "" && looksLikeHtml(mime, body)) {
+    bodyKind = "html";
+    response = { message: `unexpected non-JSON response "${contentType ?? ""}"`, detail: htmlSummary(body) };
+    helper = HTML_ERROR_HELPER;
+  } else if (!isJsonMime(mime)) {
+    bodyKind = body === "" ? "empty" : "non_json";
+    response = {
+      message: `unexpected non-JSON response "${contentType ?? ""}"`,
+      detail: body === "" ? "no response body" : truncate(body.trim(), 2048)
+    };
+  } else if (body.trim() === "") {
+    bodyKind = "empty";
+    response = { message: "empty response body" };
+  } else {
+    const parsed = tryJson(body);
+    const shaped = parsed.ok ? ResponseSchema.safeParse(parsed.value) : void 0;
+    if (!parsed.ok) {
+      bodyKind = "invalid_json";
+      response = {
+        message: `unexpected status code ${raw.status}, response body is not valid JSON`,
+        detail: truncate(body.trim(), 1024)
+      };
+    } else if (!shaped?.success || shaped.data.message === "") {
+      bodyKind = "json_no_message";
+      response = {
+        message: `unexpected status code ${raw.status}, response has no message`,
+        detail: truncate(body.trim(), 1024)
+      };
+    } else {
+      bodyKind = "json";
+      response = shaped.data;
+    }
+  }
+  if (raw.status === 401) helper = UNAUTHORIZED_HELPER;
+  return new CoderApiError({
+    status: raw.status,
+    method: ctx.method,
+    url: ctx.url,
+    response,
+    bodyKind,
+    helper,
+    retryAfterMs: parseRetryAfter(headerValue(raw.headers, "retry-after"), now)
+  });
+}
+function readJsonBody(raw, ctx) {
+  const contentType = headerValue(raw.headers, "content-type");
+  const mime = mimeType(contentType);
+  const base = { status: raw.status, method: ctx.method, url: ctx.url, endpoint: ctx.endpoint, contentType };
+  if (raw.body.trim() === "") throw new CoderResponseFormatError({ ...base, reason: "empty" });
+  if (!isJsonMime(mime) && looksLikeHtml(mime, raw.body)) {
+    throw new CoderResponseFormatError({ ...base, reason: "html" });
+  }
+  const parsed = tryJson(raw.body);
+  if (!parsed.ok)
+    throw new CoderResponseFormatError({ ...base, reason: "invalid_json", cause: parsed.error });
+  return parsed.value;
+}
+function decodeBody(decode, raw, ctx) {
+  if (!decode) return void 0;
+  const data = readJsonBody(raw, ctx);
+  try {
+    return decode(data);
+  } catch (error) {
+    if (!(error instanceof WireFormatError)) throw error;
+    const first = error.issues[0];
+    throw new CoderResponseFormatError({
+      reason: "schema",
+      status: raw.status,
+      ...ctx,
+      typeName: error.typeName,
+      field: first?.path,
+      problem: first ? `${first.path}: ${first.problem}` : void 0,
+      cause: error
+    });
+  }
+}
+function tryJson(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+function htmlSummary(html) {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim();
+  if (title) return `HTML page titled "${truncate(title, 200)}"`;
+  const text = html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return text ? `HTML page: ${truncate(text, 200)}` : "an HTML page";
+}
+function stripQuery(location) {
+  const q = location.search(/[?#]/);
+  return q === -1 ? location : location.slice(0, q);
+}
+
+// src/created-task.ts
+var CREATE_CLOCK_TOLERANCE_MS = 5e3;
+function attemptHistory(raw, firstSent) {
+  const date = Date.parse(headerValue(raw.headers, "date") ?? "");
+  const serverNow = Number.isNaN(date) ? Date.now() : date;
+  return { firstSentServerTime: serverNow - (performance.now() - firstSent) };
+}
+function isTaskFromThisCreate(existing, body, history) {
+  const sameRequest = existing.template_version_id === body.template_version_id && existing.initial_prompt === body.input && (!body.display_name || existing.display_name.trim() === body.display_name.trim());
+  const createdAt = timestampToDate(existing.created_at).getTime();
+  return sameRequest && createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
 }
 
 // src/http-transport.ts
@@ -86721,184 +86915,6 @@ var PresetNotFoundError = class extends CoderError {
     this.available = available;
   }
 };
-
-// src/response-body.ts
-
-
-// src/retry-policy.ts
-var DEFAULT_RETRY_POLICY = Object.freeze({
-  maxRetries: 3,
-  initialDelay: 500,
-  multiplier: 2,
-  maxDelay: 8e3,
-  jitter: 0.5,
-  maxRetryAfter: 6e4,
-  statuses: Object.freeze([429, 502, 503, 504])
-});
-function resolveRetryPolicy(policy) {
-  if (policy === false) return { ...DEFAULT_RETRY_POLICY, maxRetries: 0 };
-  const resolved = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(policy ?? {}) };
-  for (const key of ["maxRetries", "initialDelay", "multiplier", "maxDelay", "maxRetryAfter"]) {
-    const value = resolved[key];
-    if (!Number.isFinite(value) || value < 0) {
-      throw new RangeError(`retry.${key} must be a finite number >= 0, got ${value}`);
-    }
-  }
-  if (!(resolved.jitter >= 0 && resolved.jitter <= 1)) {
-    throw new RangeError(`retry.jitter must be between 0 and 1, got ${resolved.jitter}`);
-  }
-  return resolved;
-}
-function computeBackoff(retry, policy, random) {
-  const exponential = Math.min(policy.maxDelay, policy.initialDelay * policy.multiplier ** retry);
-  return Math.round(exponential * (1 - policy.jitter * random));
-}
-function parseRetryAfter(value, now) {
-  if (value === void 0) return void 0;
-  const text = value.trim();
-  if (text === "") return void 0;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
-  if (!/[a-z]{3}/i.test(text)) return void 0;
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return void 0;
-  return Math.max(0, date - now);
-}
-function retryDelay(retry, policy, retryAfterMs, random) {
-  if (retryAfterMs !== void 0) {
-    return retryAfterMs > policy.maxRetryAfter ? void 0 : retryAfterMs;
-  }
-  return computeBackoff(retry, policy, random);
-}
-function stripUndefined(value) {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
-}
-
-// src/response-body.ts
-function headerValue(headers, name) {
-  const value = headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-function mimeType(contentType) {
-  return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-}
-function isJsonMime(mime) {
-  return mime === "application/json" || mime.endsWith("+json");
-}
-function looksLikeHtml(mime, body) {
-  return mime === "text/html" || mime === "application/xhtml+xml" || body.trimStart().startsWith("<");
-}
-function truncate(text, max) {
-  return text.length > max ? `${text.slice(0, max)}...` : text;
-}
-var HTML_ERROR_HELPER = "The server answered with a web page, not the Coder API: check the Coder URL, and that any reverse proxy or SSO in front of Coder passes /api/v2 requests through.";
-function apiErrorFromResponse(raw, ctx, now) {
-  const contentType = headerValue(raw.headers, "content-type");
-  const mime = mimeType(contentType);
-  const body = raw.body;
-  let response;
-  let bodyKind;
-  let helper;
-  const location = headerValue(raw.headers, "location");
-  if (raw.status >= 300 && raw.status < 400 && location) {
-    bodyKind = "redirect";
-    response = {
-      message: `unexpected redirect to ${stripQuery(location)}`,
-      detail: "The Coder API never redirects: the URL points at something in front of Coder (a login page or proxy)."
-    };
-    helper = "Use the Coder deployment URL itself (the one `coder login` takes).";
-  } else if (!isJsonMime(mime) && body.trim() !== "" && looksLikeHtml(mime, body)) {
-    bodyKind = "html";
-    response = { message: `unexpected non-JSON response "${contentType ?? ""}"`, detail: htmlSummary(body) };
-    helper = HTML_ERROR_HELPER;
-  } else if (!isJsonMime(mime)) {
-    bodyKind = body === "" ? "empty" : "non_json";
-    response = {
-      message: `unexpected non-JSON response "${contentType ?? ""}"`,
-      detail: body === "" ? "no response body" : truncate(body.trim(), 2048)
-    };
-  } else if (body.trim() === "") {
-    bodyKind = "empty";
-    response = { message: "empty response body" };
-  } else {
-    const parsed = tryJson(body);
-    const shaped = parsed.ok ? ResponseSchema.safeParse(parsed.value) : void 0;
-    if (!parsed.ok) {
-      bodyKind = "invalid_json";
-      response = {
-        message: `unexpected status code ${raw.status}, response body is not valid JSON`,
-        detail: truncate(body.trim(), 1024)
-      };
-    } else if (!shaped?.success || shaped.data.message === "") {
-      bodyKind = "json_no_message";
-      response = {
-        message: `unexpected status code ${raw.status}, response has no message`,
-        detail: truncate(body.trim(), 1024)
-      };
-    } else {
-      bodyKind = "json";
-      response = shaped.data;
-    }
-  }
-  if (raw.status === 401) helper = UNAUTHORIZED_HELPER;
-  return new CoderApiError({
-    status: raw.status,
-    method: ctx.method,
-    url: ctx.url,
-    response,
-    bodyKind,
-    helper,
-    retryAfterMs: parseRetryAfter(headerValue(raw.headers, "retry-after"), now)
-  });
-}
-function readJsonBody(raw, ctx) {
-  const contentType = headerValue(raw.headers, "content-type");
-  const mime = mimeType(contentType);
-  const base = { status: raw.status, method: ctx.method, url: ctx.url, endpoint: ctx.endpoint, contentType };
-  if (raw.body.trim() === "") throw new CoderResponseFormatError({ ...base, reason: "empty" });
-  if (!isJsonMime(mime) && looksLikeHtml(mime, raw.body)) {
-    throw new CoderResponseFormatError({ ...base, reason: "html" });
-  }
-  const parsed = tryJson(raw.body);
-  if (!parsed.ok)
-    throw new CoderResponseFormatError({ ...base, reason: "invalid_json", cause: parsed.error });
-  return parsed.value;
-}
-function decodeBody(decode, raw, ctx) {
-  if (!decode) return void 0;
-  const data = readJsonBody(raw, ctx);
-  try {
-    return decode(data);
-  } catch (error) {
-    if (!(error instanceof WireFormatError)) throw error;
-    const first = error.issues[0];
-    throw new CoderResponseFormatError({
-      reason: "schema",
-      status: raw.status,
-      ...ctx,
-      typeName: error.typeName,
-      field: first?.path,
-      problem: first ? `${first.path}: ${first.problem}` : void 0,
-      cause: error
-    });
-  }
-}
-function tryJson(text) {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-function htmlSummary(html) {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim();
-  if (title) return `HTML page titled "${truncate(title, 200)}"`;
-  const text = html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-  return text ? `HTML page: ${truncate(text, 200)}` : "an HTML page";
-}
-function stripQuery(location) {
-  const q = location.search(/[?#]/);
-  return q === -1 ? location : location.slice(0, q);
-}
 
 // src/task-conditions.ts
 var SYNTHESIZED_STATE_MESSAGES = /* @__PURE__ */ new Set([
@@ -87260,12 +87276,7 @@ async function* watchWorkspace(transport, path, options = {}) {
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const ctx = transport.context({ method: "GET", path });
   try {
-    const opened = await transport.openStream(
-      path,
-      timeout,
-      idleTimeout,
-      controller.signal
-    );
+    const opened = await transport.openStream(path, timeout, idleTimeout, controller.signal);
     const { status, headers, body } = opened;
     if (status < 200 || status >= 300) {
       const text = transport.redact(await body.text());
@@ -87307,7 +87318,9 @@ async function* watchWorkspace(transport, path, options = {}) {
 }
 function timerMs(name, value) {
   if (!(typeof value === "number" && value > 0 && value <= 2147483647)) {
-    throw new RangeError(`watchWorkspace: \`${name}\` must be a number of ms > 0 and <= 2147483647, got ${value}`);
+    throw new RangeError(
+      `watchWorkspace: \`${name}\` must be a number of ms > 0 and <= 2147483647, got ${value}`
+    );
   }
   return value;
 }
@@ -87466,10 +87479,19 @@ var CoderClient = class {
     const spec = { method: "POST", path, body: { input }, expect: 204, repeatable: false };
     return this.request(spec, options);
   }
-  /** Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. */
+  /**
+   * Go: `Client.UpdateTaskInput`. Replaces the prompt of a paused task. Retried safely: a repeat that meets
+   * 409 (the task no longer paused) after an attempt that may have landed counts as done when the task
+   * already holds this prompt.
+   */
   async updateTaskInput(user, id, input, options) {
     const path = taskPath("v2", user, id, "/input");
-    const spec = { method: "PATCH", path, body: { input }, expect: 204, repeatable: true };
+    const recover = async (e) => {
+      if (e.status !== 409) return void 0;
+      const task = await this.getTaskByOwnerAndName(user, id, options).catch(() => void 0);
+      return task?.initial_prompt === input ? { value: void 0 } : void 0;
+    };
+    const spec = { method: "PATCH", path, body: { input }, expect: 204, repeatable: true, recover };
     return this.request(spec, options);
   }
   /** Go: `Client.PauseTask` (on `/api/experimental`, as Go). Stops the task's workspace. */
@@ -87574,31 +87596,16 @@ var CoderClient = class {
       return void 0;
     }
   }
-  /**
-   * After a create that may have landed unseen meets 409, the task an earlier attempt made, if that is
-   * what holds the name: same template version, prompt and display name, and created after our first
-   * attempt was sent (on the server's clock), so an older task that happens to match is never returned
-   * as if this call had made it.
-   */
+  /** After a create that may have landed unseen meets 409: the task an earlier attempt made, if it is that. */
   async findCreated(user, body, error, history, options) {
     if (error.status !== 409 || !body.name) return void 0;
     const existing = await this.getTaskByOwnerAndName(user, body.name, options).catch((lookup) => {
       if (options?.signal?.aborted) throw lookup;
       return void 0;
     });
-    if (!existing) return void 0;
-    const sameRequest = existing.template_version_id === body.template_version_id && existing.initial_prompt === body.input && (!body.display_name || existing.display_name.trim() === body.display_name.trim());
-    const createdAt = timestampToDate(existing.created_at).getTime();
-    const madeByUs = createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
-    return sameRequest && madeByUs ? { value: existing } : void 0;
+    return existing && isTaskFromThisCreate(existing, body, history) ? { value: existing } : void 0;
   }
 };
-var CREATE_CLOCK_TOLERANCE_MS = 5e3;
-function attemptHistory(raw, firstSent) {
-  const date = Date.parse(headerValue(raw.headers, "date") ?? "");
-  const serverNow = Number.isNaN(date) ? Date.now() : date;
-  return { firstSentServerTime: serverNow - (performance.now() - firstSent) };
-}
 function taskPath(tree, user, id, suffix = "") {
   return `/api/${tree}/tasks/${seg("user", user)}/${seg("id", id)}${suffix}`;
 }
