@@ -27,6 +27,7 @@ function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
 export function patchAppStatus(ctx: RequestContext): Reply {
   const ws = ctx.agentWorkspace;
   if (!ws) return errorReply(401, 'Workspace agent not authorized.');
+  if (ctx.bodyTooLarge) return errorReply(413, 'Request body too large.');
   const body = parseJsonObject(ctx.rawBody);
   if (!body) return errorReply(400, 'Request body must be valid JSON.');
   const raw = body.state;

@@ -30,6 +30,11 @@ export interface RequestContext {
   query: URLSearchParams;
   rawBody: Buffer;
   /**
+   * The body passed coderd's 4 MiB limit (`rawBody` holds its first 4 MiB). Only a route that reads its
+   * body answers 413, and only once its path parameters resolved, as httpapi.Read runs in the handler.
+   */
+  bodyTooLarge: boolean;
+  /**
    * The authenticated caller (set for every route that needs authentication); on an agent route, the
    * owner of the agent's workspace, whose permissions coderd lends the agent.
    */

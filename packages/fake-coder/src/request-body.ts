@@ -13,10 +13,12 @@ const INVALID_JSON = 'Request body must be valid JSON.';
  * leaves the zero value, a wrong type is a 400 "Request body must be valid JSON." with Go's error text.
  */
 export function decodeBody<K extends string>(
-  raw: Buffer,
+  body: { rawBody: Buffer; bodyTooLarge: boolean },
   structName: string,
   fields: Record<K, FieldKind>,
 ): { value: Partial<Record<K, string>> } | { reply: Reply } {
+  if (body.bodyTooLarge) return { reply: errorReply(413, 'Request body too large.') };
+  const raw = body.rawBody;
   let parsed: unknown;
   const text = raw.toString('utf8');
   if (text.trim() === '') return { reply: errorReply(400, INVALID_JSON, 'EOF') };

@@ -118,8 +118,6 @@ export function createDispatcher(
         reply = limited;
       } else if (authReply) {
         reply = authReply;
-      } else if (tooLarge) {
-        reply = errorReply(413, 'Request body too large.');
       } else {
         const ctx: RequestContext = {
           world,
@@ -128,6 +126,7 @@ export function createDispatcher(
           params,
           query: url.searchParams,
           rawBody: raw,
+          bodyTooLarge: tooLarge,
           user: user as RequestContext['user'],
           agentWorkspace,
           defaultAgentScript: options.defaultAgentScript(),

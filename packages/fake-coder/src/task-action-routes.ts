@@ -21,7 +21,7 @@ import { buildJson, taskStatusOf, ts } from './wire';
 // state and on its AgentAPI.
 
 function readInput(ctx: RequestContext, structName: string): { input: string } | { reply: Reply } {
-  const decoded = decodeBody(ctx.rawBody, structName, { input: 'string' });
+  const decoded = decodeBody(ctx, structName, { input: 'string' });
   if ('reply' in decoded) return decoded;
   return { input: decoded.value.input ?? '' };
 }

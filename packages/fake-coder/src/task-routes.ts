@@ -36,7 +36,7 @@ export function createTask(ctx: RequestContext): Reply {
   const { world, user: caller } = ctx;
   const owner = resolveUserParam(ctx, ctx.params.user ?? '');
   if ('reply' in owner) return owner.reply;
-  const decoded = decodeBody(ctx.rawBody, 'CreateTaskRequest', {
+  const decoded = decodeBody(ctx, 'CreateTaskRequest', {
     template_version_id: 'uuid',
     template_version_preset_id: 'uuid',
     input: 'string',

@@ -111,6 +111,11 @@ describe('create', () => {
     });
     expect(res.status).toBe(413);
     expect(res.json).toEqual({ message: 'Request body too large.' });
+    // The handler reads the body only after {user} resolved, so an unknown user is still a 404.
+    const unknown = await call(fake, 'POST', '/api/v2/tasks/nobody', {
+      body: { input: 'x'.repeat(4 * 1024 * 1024) },
+    });
+    expect([unknown.status, unknown.json]).toEqual([404, NOT_FOUND]);
   });
 
   it('rejects a template without coder_ai_task', async () => {

@@ -28,6 +28,13 @@ describe('send', () => {
     ]);
     expect((await send(fake, t.id, ' ')).status).toBe(204);
     expect((await send(fake, '8b6c1c1e-1f7e-4c9b-9d55-0c8e1f1f9b11', 'x')).status).toBe(404);
+    // Over 4 MiB: 413 once the task resolved, 404 for an unknown task (the lookup runs first).
+    const huge = 'x'.repeat(4 * 1024 * 1024);
+    expect([(await send(fake, t.id, huge)).status, (await send(fake, t.id, huge)).json]).toEqual([
+      413,
+      { message: 'Request body too large.' },
+    ]);
+    expect((await send(fake, '8b6c1c1e-1f7e-4c9b-9d55-0c8e1f1f9b11', huge)).status).toBe(404);
   });
 
   it('answers 409 while pending or initializing, 409 when paused, 400 when in error', async () => {
