@@ -89301,6 +89301,10 @@ async function work(inputs, trigger, github, progress, redact) {
         progress.view.reason = reason;
         await progress.finish();
         await writeJobSummary(progress.view, redact);
+        // The task's last known status still tells later steps where it stands.
+        const last = progress.view.task;
+        if (last)
+            setOutputs({ 'task-status': last.status, 'task-state': last.state ?? '' }, redact);
         setFailed(reason);
     }
     finally {

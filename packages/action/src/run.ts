@@ -137,6 +137,9 @@ async function work(
     progress.view.reason = reason;
     await progress.finish();
     await writeJobSummary(progress.view, redact);
+    // The task's last known status still tells later steps where it stands.
+    const last = progress.view.task;
+    if (last) setOutputs({ 'task-status': last.status, 'task-state': last.state ?? '' }, redact);
     core.setFailed(reason);
   } finally {
     saveRunState({ finished: true });

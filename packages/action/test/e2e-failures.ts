@@ -172,6 +172,44 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       noLeak(result);
     });
 
+    it('the Coder token expiring while the action waits fails the step, with the comment saying to check it', async () => {
+      e2e.coder.control.scriptAgent('*', [
+        { report: 'working', message: 'Busy' },
+        { after: 3_600_000, say: 'never' },
+      ]);
+      let expired = false;
+      const result = await run(
+        'issue_comment',
+        issueComment('/coder go'),
+        {},
+        {
+          onStdout: (chunk) => {
+            if (!expired && chunk.includes('Created the task')) {
+              expired = true;
+              e2e.coder.control.expireToken('admin');
+              e2e.coder.control.dropWatchStreams();
+            }
+          },
+        },
+      );
+      expect(expired).toBe(true);
+      expect(result.code).toBe(1);
+      const comment = onlyComment();
+      expectAcknowledgedOnIssue1(e2e.github);
+      expect(comment.body).toContain('### ❌ Coder task: failed');
+      expect(comment.body).toMatch(
+        /Coder answered GET \/api\/v2\/\S+ with 401: .*Check the coder-token secret/,
+      );
+      expect(result.stdout).toContain('Check the coder-token secret');
+      expect(result.outputs).toMatchObject({
+        skipped: 'false',
+        'task-created': 'true',
+        'task-name': TASK_NAME,
+      });
+      expect(result.outputs['task-status']).toMatch(/^(pending|initializing|active)$/);
+      noLeak(result);
+    });
+
     it('a run cancelled while waiting leaves the comment saying so (post step)', async () => {
       e2e.coder.control.scriptAgent('*', [
         { report: 'working', message: 'Busy' },
