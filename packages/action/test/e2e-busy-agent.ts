@@ -102,6 +102,16 @@ export function defineBusyAgentTests(label: string, node: string): void {
       noLeak(result);
     });
 
+    it('idle without having worked or answered is not done: the start-up "working" Coder makes up does not count', async () => {
+      // The agent goes straight to idle and says nothing; only the synthesized state came before it.
+      e2e.coder.control.scriptAgent('*', [{ report: 'idle', message: 'Ready for input' }]);
+      const result = await run('issue_comment', issueComment('/coder go'), { 'wait-timeout': '3s' });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('did not finish within wait-timeout');
+      expect(onlyComment().body).toContain('### ⌛ Coder task: timed out');
+      expect(result.outputs).toMatchObject({ 'task-status': 'active', 'task-state': 'idle' });
+    });
+
     it('a task paused while the action waits is reported as paused, with a warning', async () => {
       e2e.coder.control.scriptAgent('*', [
         { report: 'working', message: 'Busy for a long time' },
