@@ -1,4 +1,4 @@
-import { formatTimestamp } from '@coder-tasks/types';
+import { formatTimestamp, NIL_UUID } from '@coder-tasks/types';
 import type {
   AppStatusRecord,
   BuildRecord,
@@ -102,7 +102,7 @@ export function buildJson(world: World, ws: WorkspaceRecord, build: BuildRecord)
       ...(job.completedAt !== undefined ? { completed_at: ts(job.completedAt) } : {}),
       ...(job.error !== undefined ? { error: job.error } : {}),
       status: job.status,
-      file_id: '00000000-0000-0000-0000-000000000000',
+      file_id: NIL_UUID,
       tags: { scope: 'organization', owner: '' },
       queue_position: 0,
       queue_size: 0,
@@ -237,7 +237,7 @@ export function templateJson(world: World, t: TemplateRecord): Record<string, un
     activity_bump_ms: 3600000,
     autostop_requirement: { days_of_week: [], weeks: 1 },
     autostart_requirement: { days_of_week: [] },
-    created_by_id: '00000000-0000-0000-0000-000000000000',
+    created_by_id: NIL_UUID,
     created_by_name: '',
     allow_user_autostart: true,
     allow_user_autostop: true,
@@ -264,7 +264,7 @@ export function templateVersionJson(v: TemplateVersionRecord): Record<string, un
     message: '',
     job: { id: v.id, status: 'succeeded', created_at: ts(v.createdAt) },
     readme: '',
-    created_by: { id: '00000000-0000-0000-0000-000000000000', username: 'admin' },
+    created_by: { id: NIL_UUID, username: 'admin' },
     archived: false,
     has_external_agent: false,
   };
