@@ -1,6 +1,7 @@
 import {
   goQuote,
   goTrimSpace,
+  isKnownTaskStatus,
   NIL_UUID,
   parseUuid,
   validateTaskDisplayName,
@@ -179,10 +180,7 @@ export function listTasks(ctx: RequestContext): Reply {
   if (params.problems.length > 0) {
     return errorReply(400, 'Invalid task search query.', undefined, params.problems);
   }
-  if (
-    status !== undefined &&
-    !['pending', 'initializing', 'active', 'paused', 'unknown', 'error'].includes(status)
-  ) {
+  if (status !== undefined && !isKnownTaskStatus(status)) {
     // Go casts the value to the Postgres enum unchecked, so the database rejects it.
     return errorReply(
       500,
