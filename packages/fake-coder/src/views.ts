@@ -5,8 +5,8 @@ import type {
   TemplateVersionRecord,
   UserRecord,
 } from './model';
-import { deriveCurrentState, deriveTaskStatus, latestAppStatus, workspaceStatus } from './status';
-import { taskJson, ts } from './wire';
+import { workspaceStatus } from './status';
+import { deriveTask, taskJson, ts } from './wire';
 import type { World } from './world';
 
 // Read-only views of the fake's rows for tests (`control.tasks()` and friends): plain objects, detached
@@ -118,10 +118,7 @@ export function versionView(v: TemplateVersionRecord): FakeTemplateVersion {
 
 /** A task as tests see it, derived from the current state. */
 export function taskView(world: World, task: TaskRecord): FakeTaskView {
-  const ws = world.workspaceOf(task);
-  const latest = world.latestBuild(ws);
-  const status = deriveTaskStatus(task.workspaceId !== null, latest);
-  const current = deriveCurrentState(status, latest, ws ? latestAppStatus(ws.appStatuses) : undefined);
+  const { latest, status, current } = deriveTask(world, task);
   const msg = (m: TaskRecord['agent']['messages'][number]): FakeAgentMessage => ({
     id: m.id,
     role: m.role,

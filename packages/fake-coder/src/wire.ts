@@ -10,7 +10,14 @@ import type {
   UserRecord,
   WorkspaceRecord,
 } from './model';
-import { deriveCurrentState, deriveTaskStatus, latestAppStatus, workspaceStatus } from './status';
+import {
+  type CurrentState,
+  type DerivedTaskStatus,
+  deriveCurrentState,
+  deriveTaskStatus,
+  latestAppStatus,
+  workspaceStatus,
+} from './status';
 import type { World } from './world';
 
 // Rows to JSON exactly as coderd writes them: Go field order, `null` for NULL ids, omitempty fields left
@@ -36,14 +43,28 @@ export function taskStatusOf(world: World, task: TaskRecord): string {
   return deriveTaskStatus(task.workspaceId !== null, world.latestBuild(ws));
 }
 
-/** A `Task`. */
-export function taskJson(world: World, task: TaskRecord): Record<string, unknown> {
+/** What the `tasks_with_status` view derives for a task now: its workspace, latest build, status and state. */
+export function deriveTask(
+  world: World,
+  task: TaskRecord,
+): {
+  ws: WorkspaceRecord | undefined;
+  latest: BuildRecord | undefined;
+  status: DerivedTaskStatus;
+  current: CurrentState | null;
+} {
   const ws = world.workspaceOf(task);
-  const owner = world.users.get(task.ownerId);
-  const template = world.templates.get(task.templateId);
   const latest = world.latestBuild(ws);
   const status = deriveTaskStatus(task.workspaceId !== null, latest);
   const current = deriveCurrentState(status, latest, ws ? latestAppStatus(ws.appStatuses) : undefined);
+  return { ws, latest, status, current };
+}
+
+/** A `Task`. */
+export function taskJson(world: World, task: TaskRecord): Record<string, unknown> {
+  const { ws, latest, status, current } = deriveTask(world, task);
+  const owner = world.users.get(task.ownerId);
+  const template = world.templates.get(task.templateId);
   return {
     id: task.id,
     organization_id: task.organizationId,
