@@ -1,6 +1,11 @@
 import { parseUuid, timestampToEpochNanos, utf8Length } from '@coder-tasks/types';
 import { reportAppStatus } from './agent-runner';
-import type { AgentMessage, AppStatusState } from './model';
+import {
+  type AgentMessage,
+  APP_STATUS_STATES,
+  type AppStatusState,
+  MAX_APP_STATUS_MESSAGE_BYTES,
+} from './model';
 import { errorReply, type Reply, type RequestContext } from './reply';
 import { QueryParams } from './search-query';
 
@@ -9,8 +14,6 @@ import { QueryParams } from './search-query';
 
 /** coderd's limit on a log snapshot upload (64 KiB). */
 export const MAX_SNAPSHOT_BYTES = 64 * 1024;
-
-const STATES: readonly AppStatusState[] = ['working', 'idle', 'complete', 'failure'];
 
 function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
   try {
@@ -34,11 +37,11 @@ export function patchAppStatus(ctx: RequestContext): Reply {
   // The HTTP handler maps the state onto the proto enum by upper-casing it, so any letter case of a
   // known state is taken; anything else fails there.
   const state = typeof raw === 'string' ? raw.toLowerCase() : '';
-  if (!STATES.includes(state as AppStatusState)) {
+  if (!(APP_STATUS_STATES as readonly string[]).includes(state)) {
     return errorReply(400, 'Failed to parse request.', `invalid state: ${JSON.stringify(raw ?? '')}`);
   }
   const message = typeof body.message === 'string' ? body.message : '';
-  if (utf8Length(message) > 160) {
+  if (utf8Length(message) > MAX_APP_STATUS_MESSAGE_BYTES) {
     const detail = 'Message must be less than 160 characters.';
     return errorReply(400, 'Message is too long.', detail, [{ field: 'message', detail }]);
   }

@@ -1,7 +1,13 @@
 import { utf8Length } from '@coder-tasks/types';
 import { type AgentScript, type AgentStep, normalizeAgentScript, stepsFor } from './agent-script';
 import { newId } from './ids';
-import type { AppStatusState, TaskRecord, WorkspaceRecord } from './model';
+import {
+  APP_STATUS_STATES,
+  type AppStatusState,
+  MAX_APP_STATUS_MESSAGE_BYTES,
+  type TaskRecord,
+  type WorkspaceRecord,
+} from './model';
 import type { World } from './world';
 
 // The simulated agent behind a task: AgentAPI's message list and status, and the app statuses the agent
@@ -97,7 +103,8 @@ function runStep(world: World, task: TaskRecord, ws: WorkspaceRecord, step: Agen
   reportAppStatus(world, ws, step.report, message, step.uri ?? '');
 }
 
-function appendMessage(world: World, task: TaskRecord, role: string, content: string): void {
+/** Appends a message to the task's AgentAPI conversation and wakes `waitFor` callers. */
+export function appendMessage(world: World, task: TaskRecord, role: string, content: string): void {
   const messages = task.agent.messages;
   messages.push({ id: messages.length, role, content, time: world.stamp() });
   world.notifyAny();
@@ -114,12 +121,12 @@ export function reportAppStatus(
   message: string,
   uri: string,
 ): void {
-  if (!['working', 'idle', 'complete', 'failure'].includes(state)) {
+  if (!APP_STATUS_STATES.includes(state)) {
     throw new TypeError(
       `app status state must be working, idle, complete or failure, got ${JSON.stringify(state)}`,
     );
   }
-  if (utf8Length(message) > 160) {
+  if (utf8Length(message) > MAX_APP_STATUS_MESSAGE_BYTES) {
     throw new RangeError('app status message is too long: Coder accepts at most 160 bytes');
   }
   const build = world.latestBuild(ws);

@@ -1,5 +1,7 @@
+import { APP_STATUS_STATES, type AppStatusState } from './model';
+
 /** An app status an agent reports (the app-level states; `failure` is shown to clients as `failed`). */
-export type AgentReportState = 'working' | 'idle' | 'complete' | 'failure';
+export type AgentReportState = AppStatusState;
 
 /**
  * One step of a scripted agent reply. `after` is the delay in milliseconds of the fake clock before the
@@ -61,7 +63,7 @@ export function normalizeAgentScript(script: AgentScript | AgentStep[]): AgentSc
     if (!('say' in step) && !('report' in step)) {
       throw new TypeError('agent script step needs "say" (output text) or "report" (an app status state)');
     }
-    if ('report' in step && !['working', 'idle', 'complete', 'failure'].includes(step.report)) {
+    if ('report' in step && !APP_STATUS_STATES.includes(step.report)) {
       throw new TypeError(
         `agent script "report" must be working, idle, complete or failure (the app-level states), got ${JSON.stringify(step.report)}`,
       );
