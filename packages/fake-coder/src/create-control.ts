@@ -1,4 +1,4 @@
-import { reportAppStatus, stopAgent } from './agent-runner';
+import { appendMessage, reportAppStatus, stopAgent } from './agent-runner';
 import type { AgentScript, AgentStep } from './agent-script';
 import { normalizeAgentScript } from './agent-script';
 import { ManualClock } from './clock';
@@ -150,15 +150,7 @@ export function createControl(
       task.agent.behaviour = { ...task.agent.behaviour, ...behaviour };
     },
     addAgentMessage(taskIdOrName, message) {
-      const task = world.requireTask(taskIdOrName);
-      const messages = task.agent.messages;
-      messages.push({
-        id: messages.length,
-        role: message.role,
-        content: message.content,
-        time: world.stamp(),
-      });
-      world.notifyAny();
+      appendMessage(world, world.requireTask(taskIdOrName), message.role, message.content);
     },
     agentToken(taskIdOrName) {
       const task = world.requireTask(taskIdOrName);
