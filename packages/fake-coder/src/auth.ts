@@ -107,6 +107,11 @@ export function readsEverything(user: UserRecord): boolean {
   return user.role === 'owner' || user.role === 'auditor';
 }
 
+/** Whether `caller` sees an organization's shared resources (templates, versions): a member or a site-wide reader. */
+export function canSeeOrganization(caller: UserRecord, organizationId: string): boolean {
+  return readsEverything(caller) || caller.organizationIds.includes(organizationId);
+}
+
 /** Whether `caller` can see `target` (themselves, a site-wide reader, or a member of a shared organization). */
 export function canSeeUser(caller: UserRecord, target: UserRecord): boolean {
   if (caller.id === target.id || readsEverything(caller)) return true;

@@ -1,5 +1,5 @@
 import { parseUuid } from '@coder-tasks/types';
-import { canRead, canSeeUser, readsEverything } from './auth';
+import { canRead, canSeeOrganization, canSeeUser } from './auth';
 import type { OrganizationRecord, TemplateRecord, UserRecord } from './model';
 import { errorReply, notFound, ok, type Reply, type RequestContext } from './reply';
 import { parseSearchQuery, QueryParams } from './search-query';
@@ -89,7 +89,7 @@ function visibleOrganization(
 ): OrganizationRecord | undefined {
   const id = parseUuid(value);
   const org = (id ? world.organizations.get(id) : undefined) ?? world.organizationByName(value);
-  if (!org || !(readsEverything(caller) || caller.organizationIds.includes(org.id))) return undefined;
+  if (!org || !canSeeOrganization(caller, org.id)) return undefined;
   return org;
 }
 
@@ -139,9 +139,7 @@ function filterTemplates(ctx: RequestContext, templates: TemplateRecord[]): Repl
 /** `GET /api/v2/templates`: every template the caller can see. */
 export function listAllTemplates(ctx: RequestContext): Reply {
   const { world, user } = ctx;
-  const visible = [...world.templates.values()].filter(
-    (t) => readsEverything(user) || user.organizationIds.includes(t.organizationId),
-  );
+  const visible = [...world.templates.values()].filter((t) => canSeeOrganization(user, t.organizationId));
   return filterTemplates(ctx, visible);
 }
 
@@ -174,8 +172,7 @@ export function getTemplateByName(ctx: RequestContext): Reply {
 export function getTemplate(ctx: RequestContext): Reply {
   const id = parseUuid(ctx.params.template ?? '');
   const t = id ? ctx.world.templates.get(id) : undefined;
-  if (!t || !(readsEverything(ctx.user) || ctx.user.organizationIds.includes(t.organizationId)))
-    return notFound();
+  if (!t || !canSeeOrganization(ctx.user, t.organizationId)) return notFound();
   return ok(templateJson(ctx.world, t));
 }
 
@@ -191,8 +188,7 @@ export function getTemplateVersionByName(ctx: RequestContext): Reply {
 function visibleVersion(ctx: RequestContext) {
   const id = parseUuid(ctx.params.templateversion ?? '');
   const v = id ? ctx.world.versions.get(id) : undefined;
-  if (!v || !(readsEverything(ctx.user) || ctx.user.organizationIds.includes(v.organizationId)))
-    return undefined;
+  if (!v || !canSeeOrganization(ctx.user, v.organizationId)) return undefined;
   return v;
 }
 

@@ -8,7 +8,7 @@ import {
   validateTaskName,
 } from '@coder-tasks/types';
 import { stopAgent } from './agent-runner';
-import { administers, canRead, canSeeUser, canWrite, readsEverything } from './auth';
+import { administers, canRead, canSeeOrganization, canSeeUser, canWrite } from './auth';
 import { newId } from './ids';
 import { hasActiveJob, queueBuild } from './lifecycle';
 import type { TaskRecord, WorkspaceRecord } from './model';
@@ -47,7 +47,7 @@ export function createTask(ctx: RequestContext): Reply {
   if ('reply' in decoded) return decoded.reply;
   const req = decoded.value;
   const version = req.template_version_id ? world.versions.get(req.template_version_id) : undefined;
-  if (!version || !(readsEverything(caller) || caller.organizationIds.includes(version.organizationId))) {
+  if (!version || !canSeeOrganization(caller, version.organizationId)) {
     return errorReply(400, 'Template version not found or you do not have access to this resource');
   }
   if (!version.hasAiTask) return errorReply(400, 'Template does not have a valid "coder_ai_task" resource.');
@@ -167,7 +167,7 @@ export function listTasks(ctx: RequestContext): Reply {
     const id = parseUuid(value);
     if (id) return id;
     const org = world.organizationByName(value);
-    if (!org || !(readsEverything(caller) || caller.organizationIds.includes(org.id))) {
+    if (!org || !canSeeOrganization(caller, org.id)) {
       throw new Error(
         `organization ${goQuote(value)} either does not exist, or you are unauthorized to view it`,
       );
