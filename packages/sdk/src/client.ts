@@ -30,6 +30,7 @@ import { failedBeforeSending, HttpTransport } from './http-transport';
 import { pickGitHubUser, pickPreset } from './lookups';
 import { apiErrorFromResponse, decodeBody } from './response-body';
 import { type ResolvedRetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy';
+import { checkTimerMs } from './timer-limit';
 import { type WaitForTaskOptions, waitForTask } from './wait-for-task';
 import { type WatchWorkspaceOptions, watchWorkspace } from './watch-workspace';
 import {
@@ -72,7 +73,7 @@ export class CoderClient {
     }
     this.transport = new HttpTransport(options);
     this.url = this.transport.baseUrl;
-    this.timeout = positive('timeout', options.timeout ?? 30_000);
+    this.timeout = checkTimerMs('timeout', options.timeout ?? 30_000);
     this.retry = resolveRetryPolicy(options.retry);
   }
 
@@ -82,7 +83,7 @@ export class CoderClient {
     if (!Number.isInteger(retries) || retries < 0) {
       throw new RangeError(`\`retries\` must be a whole number >= 0, got ${retries}`);
     }
-    const timeout = positive('timeout', options.timeout ?? this.timeout);
+    const timeout = checkTimerMs('timeout', options.timeout ?? this.timeout);
     const ctx = this.transport.context(spec);
     // Set once an attempt may have done its work on the server without us hearing the answer.
     let mayHaveLanded = false;
@@ -368,12 +369,3 @@ function seg(name: string, value: string): string {
   }
   return encodeURIComponent(value);
 }
-
-function positive(name: string, value: number): number {
-  // Node fires a timer of more than 2^31-1 ms at once, which would time every attempt out immediately.
-  if (!Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS)
-    throw new RangeError(`\`${name}\` must be a number of ms > 0 and <= ${MAX_TIMER_MS}, got ${value}`);
-  return value;
-}
-
-const MAX_TIMER_MS = 2_147_483_647;

@@ -3,6 +3,7 @@ import type { CoderClient } from './client';
 import { CoderAbortError, CoderApiError, CoderConnectionError, CoderTimeoutError } from './errors';
 import { describeWaitUntil, isWaitSatisfied, taskChangeKey, type WaitUntil } from './task-conditions';
 import { TaskFailedError, TaskPausedError, TaskWaitTimeoutError } from './task-errors';
+import { MAX_TIMER_MS } from './timer-limit';
 import { WakeUp } from './wake-up';
 
 /** Options of `CoderClient.waitForTask`. */
@@ -34,7 +35,6 @@ export interface WaitForTaskOptions {
 export const DEFAULT_WAIT_TIMEOUT = 3_600_000;
 
 const TIMED_OUT = Symbol('timed out');
-const MAX_TIMER_MS = 2_147_483_647;
 // Statuses worth another read later rather than ending the wait: the server or a proxy is briefly unwell.
 const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
 // Watch answers that will not change by reconnecting: stop trying the stream for this wait.

@@ -1,4 +1,4 @@
-const MAX_TIMER_MS = 2_147_483_647;
+import { MAX_TIMER_MS } from './timer-limit';
 
 /**
  * A one-slot wake-up call between an event source and a loop that otherwise sleeps: `notify()` wakes a

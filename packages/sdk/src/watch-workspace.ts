@@ -16,6 +16,7 @@ import {
 import type { HttpTransport } from './http-transport';
 import { apiErrorFromResponse, headerValue, mimeType } from './response-body';
 import { SseParser } from './sse-parser';
+import { checkTimerMs } from './timer-limit';
 
 /** Options of `CoderClient.watchWorkspace`. */
 export interface WatchWorkspaceOptions {
@@ -41,8 +42,8 @@ export async function* watchWorkspace(
   path: string,
   options: WatchWorkspaceOptions = {},
 ): AsyncGenerator<Workspace, void, undefined> {
-  const timeout = timerMs('timeout', options.timeout ?? 30_000);
-  const idleTimeout = timerMs('idleTimeout', options.idleTimeout ?? 45_000);
+  const timeout = checkTimerMs('timeout', options.timeout ?? 30_000, 'watchWorkspace: ');
+  const idleTimeout = checkTimerMs('idleTimeout', options.idleTimeout ?? 45_000, 'watchWorkspace: ');
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
@@ -89,16 +90,6 @@ export async function* watchWorkspace(
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
-}
-
-/** A delay Node's timers can hold (they fire at once above 2^31-1 ms). */
-function timerMs(name: string, value: number): number {
-  if (!(typeof value === 'number' && value > 0 && value <= 2_147_483_647)) {
-    throw new RangeError(
-      `watchWorkspace: \`${name}\` must be a number of ms > 0 and <= 2147483647, got ${value}`,
-    );
-  }
-  return value;
 }
 
 function readWorkspace(data: string, status: number, ctx: { method: string; url: string; endpoint: string }) {
