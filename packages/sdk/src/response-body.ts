@@ -144,17 +144,28 @@ export function decodeBody<T>(
     return decode(data);
   } catch (error) {
     if (!(error instanceof WireFormatError)) throw error;
-    const first = error.issues[0];
     throw new CoderResponseFormatError({
       reason: 'schema',
       status: raw.status,
       ...ctx,
-      typeName: error.typeName,
-      field: first?.path,
-      problem: first ? `${first.path}: ${first.problem}` : undefined,
+      ...wireMismatch(error),
       cause: error,
     });
   }
+}
+
+/** What a {@link CoderResponseFormatError} says about a body that does not match its wire type. */
+export function wireMismatch(error: WireFormatError): {
+  typeName: string;
+  field: string | undefined;
+  problem: string | undefined;
+} {
+  const first = error.issues[0];
+  return {
+    typeName: error.typeName,
+    field: first?.path,
+    problem: first ? `${first.path}: ${first.problem}` : undefined,
+  };
 }
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: unknown } {

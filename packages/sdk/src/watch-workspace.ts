@@ -1,10 +1,4 @@
-import {
-  parseWire,
-  ResponseSchema,
-  WireFormatError,
-  type Workspace,
-  WorkspaceSchema,
-} from '@coder-tasks/types';
+import { ResponseSchema, WireFormatError, type Workspace } from '@coder-tasks/types';
 import {
   CoderAbortError,
   CoderConnectionError,
@@ -14,9 +8,10 @@ import {
   CoderTimeoutError,
 } from './errors';
 import type { HttpTransport } from './http-transport';
-import { apiErrorFromResponse, headerValue, mimeType } from './response-body';
+import { apiErrorFromResponse, headerValue, mimeType, wireMismatch } from './response-body';
 import { SseParser } from './sse-parser';
 import { checkTimerMs } from './timer-limit';
+import { decodeWorkspace } from './wire-decoders';
 
 /** Options of `CoderClient.watchWorkspace`. */
 export interface WatchWorkspaceOptions {
@@ -94,18 +89,16 @@ export async function* watchWorkspace(
 
 function readWorkspace(data: string, status: number, ctx: { method: string; url: string; endpoint: string }) {
   try {
-    return parseWire(WorkspaceSchema, JSON.parse(data), 'Workspace');
+    return decodeWorkspace(JSON.parse(data));
   } catch (error) {
     const wire = error instanceof WireFormatError ? error : undefined;
-    const first = wire?.issues[0];
     throw new CoderResponseFormatError({
       reason: wire ? 'schema' : 'invalid_json',
       status,
       ...ctx,
       contentType: 'text/event-stream',
       typeName: 'Workspace',
-      field: first?.path,
-      problem: first ? `${first.path}: ${first.problem}` : undefined,
+      ...(wire ? wireMismatch(wire) : {}),
       cause: error,
     });
   }
