@@ -1,4 +1,4 @@
-import { validateTaskName } from '@coder-tasks/types';
+import { parseUuid, validateTaskName } from '@coder-tasks/types';
 import { parseDuration } from './duration';
 import { InputError, InvalidInputsError } from './input-error';
 import { isPermissionLevel, PERMISSION_LEVELS, type PermissionLevel } from './permission';
@@ -36,7 +36,6 @@ export interface ActionInputs {
 /** Reads one raw input by its action.yml name; returns '' when unset (as `core.getInput` does). */
 export type InputReader = (name: string) => string;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 /** Longest `task-name-prefix`: it leaves room in the 32-character name for the repository, number and hash. */
@@ -70,27 +69,31 @@ export function parseInputs(read: InputReader): ActionInputs {
   const githubToken = attempt(() => requireSecret('github-token', read('github-token')), '');
 
   const template = optional('template');
-  const templateVersionId = optional('template-version-id');
+  const templateVersionIdText = optional('template-version-id');
+  // Canonical and lower-case, as the server writes it back: the SDK compares the id of a task it finds
+  // after a lost create answer with the one it sent.
+  const templateVersionId = templateVersionIdText && parseUuid(templateVersionIdText);
   const templateVersion = optional('template-version');
-  if (template === undefined && templateVersionId === undefined) {
+  if (template === undefined && templateVersionIdText === undefined) {
     fail('template', 'set "template" (a template name) or "template-version-id".');
   }
-  if (template !== undefined && templateVersionId !== undefined) {
+  if (template !== undefined && templateVersionIdText !== undefined) {
     fail('template-version-id', 'set either "template" or "template-version-id", not both.');
   }
-  if (templateVersionId !== undefined && !UUID.test(templateVersionId)) {
-    fail('template-version-id', `expected a UUID, got "${templateVersionId}".`);
+  if (templateVersionIdText !== undefined && templateVersionId === undefined) {
+    fail('template-version-id', `expected a UUID, got "${templateVersionIdText}".`);
   }
   if (templateVersion !== undefined && template === undefined) {
     fail('template-version', 'a version name needs "template" too.');
   }
   const preset = optional('preset');
-  const presetId = optional('preset-id');
-  if (preset !== undefined && presetId !== undefined) {
+  const presetIdText = optional('preset-id');
+  const presetId = presetIdText && parseUuid(presetIdText);
+  if (preset !== undefined && presetIdText !== undefined) {
     fail('preset-id', 'set either "preset" or "preset-id", not both.');
   }
-  if (presetId !== undefined && !UUID.test(presetId)) {
-    fail('preset-id', `expected a UUID, got "${presetId}".`);
+  if (presetIdText !== undefined && presetId === undefined) {
+    fail('preset-id', `expected a UUID, got "${presetIdText}".`);
   }
 
   const mapGithubUser = attempt(
