@@ -1,6 +1,6 @@
 import type { Trigger } from './event';
 import type { GitHubApi } from './github-api';
-import { normalizeBotLogin } from './parse-inputs';
+import { isAllowedBot } from './parse-inputs';
 import { effectiveRole, hasPermission, type PermissionLevel } from './permission';
 
 /** Whether the person behind the event may start work, and why not. */
@@ -17,7 +17,7 @@ export async function authorize(
   options: { minPermission: PermissionLevel; allowedBots: readonly string[] },
 ): Promise<Authorization> {
   if (actor.isBot) {
-    return options.allowedBots.includes(normalizeBotLogin(actor.login))
+    return isAllowedBot(actor.login, options.allowedBots)
       ? { allowed: true, role: 'allowed bot' }
       : { allowed: false, reason: `${actor.login} is a bot not listed in allowed-bots.` };
   }

@@ -1,5 +1,5 @@
 import { COMMENT_MARKER } from './marker';
-import { normalizeBotLogin } from './parse-inputs';
+import { isAllowedBot } from './parse-inputs';
 import { sanitizeUntrusted } from './sanitize';
 import { findTrigger } from './trigger';
 
@@ -66,7 +66,7 @@ export function parseEvent(eventName: string, payload: unknown, options: EventOp
       const body = str(comment.body);
       if (body.includes(COMMENT_MARKER)) return skip('the comment was written by this action.');
       const actor = actorOf(obj(comment.user));
-      if (actor.isBot && !options.allowedBots.includes(normalizeBotLogin(actor.login))) {
+      if (actor.isBot && !isAllowedBot(actor.login, options.allowedBots)) {
         return skip(`the comment is by the bot ${actor.login}, which is not in allowed-bots.`);
       }
       const match = findTrigger(sanitizeUntrusted(body), options.triggerPhrase);
@@ -91,7 +91,7 @@ export function parseEvent(eventName: string, payload: unknown, options: EventOp
         return skip(`issues "${action}" events are not handled.`);
       if (options.prompt === undefined) return skip('issues events need the "prompt" input.');
       const actor = actorOf(obj(event.sender));
-      if (actor.isBot && !options.allowedBots.includes(normalizeBotLogin(actor.login))) {
+      if (actor.isBot && !isAllowedBot(actor.login, options.allowedBots)) {
         return skip(`the event was caused by the bot ${actor.login}, which is not in allowed-bots.`);
       }
       return go({

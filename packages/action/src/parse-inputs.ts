@@ -200,6 +200,11 @@ export function normalizeBotLogin(login: string): string {
     .replace(/\[bot\]$/, '');
 }
 
+/** True when `login` names a bot listed in `allowed-bots`, in either spelling (with or without `[bot]`). */
+export function isAllowedBot(login: string, allowedBots: readonly string[]): boolean {
+  return allowedBots.includes(normalizeBotLogin(login));
+}
+
 function parseUrl(text: string): URL {
   if (text === '') throw new InputError('coder-url', 'required: the URL of your Coder deployment.');
   let url: URL;
