@@ -86614,17 +86614,22 @@ function decodeBody(decode, raw, ctx) {
     return decode(data);
   } catch (error) {
     if (!(error instanceof WireFormatError)) throw error;
-    const first = error.issues[0];
     throw new CoderResponseFormatError({
       reason: "schema",
       status: raw.status,
       ...ctx,
-      typeName: error.typeName,
-      field: first?.path,
-      problem: first ? `${first.path}: ${first.problem}` : void 0,
+      ...wireMismatch(error),
       cause: error
     });
   }
+}
+function wireMismatch(error) {
+  const first = error.issues[0];
+  return {
+    typeName: error.typeName,
+    field: first?.path,
+    problem: first ? `${first.path}: ${first.problem}` : void 0
+  };
 }
 function tryJson(text) {
   try {
@@ -86916,6 +86921,17 @@ var PresetNotFoundError = class extends CoderError {
   }
 };
 
+// src/timer-limit.ts
+var MAX_TIMER_MS = 2147483647;
+function checkTimerMs(name, value, where = "") {
+  if (!(typeof value === "number" && value > 0 && value <= MAX_TIMER_MS)) {
+    throw new RangeError(
+      `${where}\`${name}\` must be a number of ms > 0 and <= ${MAX_TIMER_MS}, got ${value}`
+    );
+  }
+  return value;
+}
+
 // src/task-conditions.ts
 var SYNTHESIZED_STATE_MESSAGES = /* @__PURE__ */ new Set([
   "Workspace is pending",
@@ -87004,7 +87020,6 @@ var TaskWaitTimeoutError = class extends CoderError {
 };
 
 // src/wake-up.ts
-var MAX_TIMER_MS = 2147483647;
 var WakeUp = class {
   pending = false;
   waiter;
@@ -87048,7 +87063,6 @@ var WakeUp = class {
 // src/wait-for-task.ts
 var DEFAULT_WAIT_TIMEOUT = 36e5;
 var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
-var MAX_TIMER_MS2 = 2147483647;
 var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
 var PERMANENT_STREAM_STATUSES = /* @__PURE__ */ new Set([400, 401, 403, 404, 405, 410]);
 async function waitForTask(client, target, options) {
@@ -87068,7 +87082,7 @@ async function waitForTask(client, target, options) {
       throw new RangeError(`waitForTask: \`${name}\` must be a number of ms > 0, got ${value}`);
   }
   const lifetime = new AbortController();
-  const timer = Number.isFinite(timeout) ? setTimeout(() => lifetime.abort(TIMED_OUT), Math.min(timeout, MAX_TIMER_MS2)) : void 0;
+  const timer = Number.isFinite(timeout) ? setTimeout(() => lifetime.abort(TIMED_OUT), Math.min(timeout, MAX_TIMER_MS)) : void 0;
   const onAbort = () => lifetime.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -87266,10 +87280,26 @@ var SseParser = class {
   }
 };
 
+// src/wire-decoders.ts
+
+var decodeTask = (data) => parseWire(TaskSchema, data, "Task");
+var decodeTasksList = (data) => parseWire(TasksListResponseSchema, data, "TasksListResponse");
+var decodePause = (data) => parseWire(PauseTaskResponseSchema, data, "PauseTaskResponse");
+var decodeResume = (data) => parseWire(ResumeTaskResponseSchema, data, "ResumeTaskResponse");
+var decodeTaskLogs = (data) => parseWire(TaskLogsResponseSchema, data, "TaskLogsResponse");
+var decodeBuildInfo = (data) => parseWire(BuildInfoSchema, data, "BuildInfo");
+var decodeUser = (data) => parseWire(UserSchema, data, "User");
+var decodeUsers = (data) => parseWire(GetUsersResponseSchema, data, "GetUsersResponse");
+var decodeOrganization = (data) => parseWire(OrganizationSchema, data, "Organization");
+var decodeTemplate = (data) => parseWire(TemplateSchema, data, "Template");
+var decodeTemplateVersion = (data) => parseWire(TemplateVersionSchema, data, "TemplateVersion");
+var decodePresets = (data) => parseWire(PresetSchema.array(), data, "Preset[]");
+var decodeWorkspace = (data) => parseWire(WorkspaceSchema, data, "Workspace");
+
 // src/watch-workspace.ts
 async function* watchWorkspace(transport, path, options = {}) {
-  const timeout = timerMs("timeout", options.timeout ?? 3e4);
-  const idleTimeout = timerMs("idleTimeout", options.idleTimeout ?? 45e3);
+  const timeout = checkTimerMs("timeout", options.timeout ?? 3e4, "watchWorkspace: ");
+  const idleTimeout = checkTimerMs("idleTimeout", options.idleTimeout ?? 45e3, "watchWorkspace: ");
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
@@ -87316,28 +87346,18 @@ async function* watchWorkspace(transport, path, options = {}) {
     options.signal?.removeEventListener("abort", onAbort);
   }
 }
-function timerMs(name, value) {
-  if (!(typeof value === "number" && value > 0 && value <= 2147483647)) {
-    throw new RangeError(
-      `watchWorkspace: \`${name}\` must be a number of ms > 0 and <= 2147483647, got ${value}`
-    );
-  }
-  return value;
-}
 function readWorkspace(data, status, ctx) {
   try {
-    return parseWire(WorkspaceSchema, JSON.parse(data), "Workspace");
+    return decodeWorkspace(JSON.parse(data));
   } catch (error) {
     const wire = error instanceof WireFormatError ? error : void 0;
-    const first = wire?.issues[0];
     throw new CoderResponseFormatError({
       reason: wire ? "schema" : "invalid_json",
       status,
       ...ctx,
       contentType: "text/event-stream",
       typeName: "Workspace",
-      field: first?.path,
-      problem: first ? `${first.path}: ${first.problem}` : void 0,
+      ...wire ? wireMismatch(wire) : {},
       cause: error
     });
   }
@@ -87350,22 +87370,6 @@ function readErrorEvent(data) {
   }
   return { message: "the watch stream sent an error event", detail: data.slice(0, 1024) };
 }
-
-// src/wire-decoders.ts
-
-var decodeTask = (data) => parseWire(TaskSchema, data, "Task");
-var decodeTasksList = (data) => parseWire(TasksListResponseSchema, data, "TasksListResponse");
-var decodePause = (data) => parseWire(PauseTaskResponseSchema, data, "PauseTaskResponse");
-var decodeResume = (data) => parseWire(ResumeTaskResponseSchema, data, "ResumeTaskResponse");
-var decodeTaskLogs = (data) => parseWire(TaskLogsResponseSchema, data, "TaskLogsResponse");
-var decodeBuildInfo = (data) => parseWire(BuildInfoSchema, data, "BuildInfo");
-var decodeUser = (data) => parseWire(UserSchema, data, "User");
-var decodeUsers = (data) => parseWire(GetUsersResponseSchema, data, "GetUsersResponse");
-var decodeOrganization = (data) => parseWire(OrganizationSchema, data, "Organization");
-var decodeTemplate = (data) => parseWire(TemplateSchema, data, "Template");
-var decodeTemplateVersion = (data) => parseWire(TemplateVersionSchema, data, "TemplateVersion");
-var decodePresets = (data) => parseWire(PresetSchema.array(), data, "Preset[]");
-var decodeWorkspace = (data) => parseWire(WorkspaceSchema, data, "Workspace");
 
 // src/client.ts
 var TASK_ROUTE = /^\/api\/(v2|experimental)\/tasks(\/|$)/;
@@ -87381,7 +87385,7 @@ var CoderClient = class {
     }
     this.transport = new HttpTransport(options);
     this.url = this.transport.baseUrl;
-    this.timeout = positive("timeout", options.timeout ?? 3e4);
+    this.timeout = checkTimerMs("timeout", options.timeout ?? 3e4);
     this.retry = resolveRetryPolicy(options.retry);
   }
   /** The one request path: attempts, retries with backoff and `Retry-After`, error mapping, validation. */
@@ -87390,7 +87394,7 @@ var CoderClient = class {
     if (!Number.isInteger(retries) || retries < 0) {
       throw new RangeError(`\`retries\` must be a whole number >= 0, got ${retries}`);
     }
-    const timeout = positive("timeout", options.timeout ?? this.timeout);
+    const timeout = checkTimerMs("timeout", options.timeout ?? this.timeout);
     const ctx = this.transport.context(spec);
     let mayHaveLanded = false;
     const firstSent = performance.now();
@@ -87615,12 +87619,6 @@ function seg(name, value) {
   }
   return encodeURIComponent(value);
 }
-function positive(name, value) {
-  if (!Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS3)
-    throw new RangeError(`\`${name}\` must be a number of ms > 0 and <= ${MAX_TIMER_MS3}, got ${value}`);
-  return value;
-}
-var MAX_TIMER_MS3 = 2147483647;
 
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./src/duration.ts
@@ -87713,7 +87711,6 @@ function hasPermission(role, minimum) {
 
 
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 /** Longest `task-name-prefix`: it leaves room in the 32-character name for the repository, number and hash. */
@@ -87746,27 +87743,31 @@ function parseInputs(read) {
     const coderToken = attempt(() => requireSecret('coder-token', read('coder-token')), '');
     const githubToken = attempt(() => requireSecret('github-token', read('github-token')), '');
     const template = optional('template');
-    const templateVersionId = optional('template-version-id');
+    const templateVersionIdText = optional('template-version-id');
+    // Canonical and lower-case, as the server writes it back: the SDK compares the id of a task it finds
+    // after a lost create answer with the one it sent.
+    const templateVersionId = templateVersionIdText && parseUuid(templateVersionIdText);
     const templateVersion = optional('template-version');
-    if (template === undefined && templateVersionId === undefined) {
+    if (template === undefined && templateVersionIdText === undefined) {
         fail('template', 'set "template" (a template name) or "template-version-id".');
     }
-    if (template !== undefined && templateVersionId !== undefined) {
+    if (template !== undefined && templateVersionIdText !== undefined) {
         fail('template-version-id', 'set either "template" or "template-version-id", not both.');
     }
-    if (templateVersionId !== undefined && !UUID.test(templateVersionId)) {
-        fail('template-version-id', `expected a UUID, got "${templateVersionId}".`);
+    if (templateVersionIdText !== undefined && templateVersionId === undefined) {
+        fail('template-version-id', `expected a UUID, got "${templateVersionIdText}".`);
     }
     if (templateVersion !== undefined && template === undefined) {
         fail('template-version', 'a version name needs "template" too.');
     }
     const preset = optional('preset');
-    const presetId = optional('preset-id');
-    if (preset !== undefined && presetId !== undefined) {
+    const presetIdText = optional('preset-id');
+    const presetId = presetIdText && parseUuid(presetIdText);
+    if (preset !== undefined && presetIdText !== undefined) {
         fail('preset-id', 'set either "preset" or "preset-id", not both.');
     }
-    if (presetId !== undefined && !UUID.test(presetId)) {
-        fail('preset-id', `expected a UUID, got "${presetId}".`);
+    if (presetIdText !== undefined && presetId === undefined) {
+        fail('preset-id', `expected a UUID, got "${presetIdText}".`);
     }
     const mapGithubUser = attempt(() => parseBoolean('map-github-user', get('map-github-user') || 'false'), false);
     const coderUser = get('coder-user') || 'me';
@@ -87852,6 +87853,10 @@ function normalizeBotLogin(login) {
         .toLowerCase()
         .replace(/\[bot\]$/, '');
 }
+/** True when `login` names a bot listed in `allowed-bots`, in either spelling (with or without `[bot]`). */
+function isAllowedBot(login, allowedBots) {
+    return allowedBots.includes(normalizeBotLogin(login));
+}
 function parse_inputs_parseUrl(text) {
     if (text === '')
         throw new InputError('coder-url', 'required: the URL of your Coder deployment.');
@@ -87907,7 +87912,7 @@ function parseDurationInput(name, text, minimumMs) {
  */
 async function authorize(github, actor, options) {
     if (actor.isBot) {
-        return options.allowedBots.includes(normalizeBotLogin(actor.login))
+        return isAllowedBot(actor.login, options.allowedBots)
             ? { allowed: true, role: 'allowed bot' }
             : { allowed: false, reason: `${actor.login} is a bot not listed in allowed-bots.` };
     }
@@ -88197,7 +88202,7 @@ function parseEvent(eventName, payload, options) {
             if (body.includes(COMMENT_MARKER))
                 return skip('the comment was written by this action.');
             const actor = actorOf(obj(comment.user));
-            if (actor.isBot && !options.allowedBots.includes(normalizeBotLogin(actor.login))) {
+            if (actor.isBot && !isAllowedBot(actor.login, options.allowedBots)) {
                 return skip(`the comment is by the bot ${actor.login}, which is not in allowed-bots.`);
             }
             const match = findTrigger(sanitizeUntrusted(body), options.triggerPhrase);
@@ -88224,7 +88229,7 @@ function parseEvent(eventName, payload, options) {
             if (options.prompt === undefined)
                 return skip('issues events need the "prompt" input.');
             const actor = actorOf(obj(event.sender));
-            if (actor.isBot && !options.allowedBots.includes(normalizeBotLogin(actor.login))) {
+            if (actor.isBot && !isAllowedBot(actor.login, options.allowedBots)) {
                 return skip(`the event was caused by the bot ${actor.login}, which is not in allowed-bots.`);
             }
             return go({

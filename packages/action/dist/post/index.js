@@ -47372,7 +47372,6 @@ function hasPermission(role, minimum) {
 
 
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 /** Longest `task-name-prefix`: it leaves room in the 32-character name for the repository, number and hash. */
@@ -47405,27 +47404,31 @@ function parseInputs(read) {
     const coderToken = attempt(() => requireSecret('coder-token', read('coder-token')), '');
     const githubToken = attempt(() => requireSecret('github-token', read('github-token')), '');
     const template = optional('template');
-    const templateVersionId = optional('template-version-id');
+    const templateVersionIdText = optional('template-version-id');
+    // Canonical and lower-case, as the server writes it back: the SDK compares the id of a task it finds
+    // after a lost create answer with the one it sent.
+    const templateVersionId = templateVersionIdText && parseUuid(templateVersionIdText);
     const templateVersion = optional('template-version');
-    if (template === undefined && templateVersionId === undefined) {
+    if (template === undefined && templateVersionIdText === undefined) {
         fail('template', 'set "template" (a template name) or "template-version-id".');
     }
-    if (template !== undefined && templateVersionId !== undefined) {
+    if (template !== undefined && templateVersionIdText !== undefined) {
         fail('template-version-id', 'set either "template" or "template-version-id", not both.');
     }
-    if (templateVersionId !== undefined && !UUID.test(templateVersionId)) {
-        fail('template-version-id', `expected a UUID, got "${templateVersionId}".`);
+    if (templateVersionIdText !== undefined && templateVersionId === undefined) {
+        fail('template-version-id', `expected a UUID, got "${templateVersionIdText}".`);
     }
     if (templateVersion !== undefined && template === undefined) {
         fail('template-version', 'a version name needs "template" too.');
     }
     const preset = optional('preset');
-    const presetId = optional('preset-id');
-    if (preset !== undefined && presetId !== undefined) {
+    const presetIdText = optional('preset-id');
+    const presetId = presetIdText && parseUuid(presetIdText);
+    if (preset !== undefined && presetIdText !== undefined) {
         fail('preset-id', 'set either "preset" or "preset-id", not both.');
     }
-    if (presetId !== undefined && !UUID.test(presetId)) {
-        fail('preset-id', `expected a UUID, got "${presetId}".`);
+    if (presetIdText !== undefined && presetId === undefined) {
+        fail('preset-id', `expected a UUID, got "${presetIdText}".`);
     }
     const mapGithubUser = attempt(() => parseBoolean('map-github-user', get('map-github-user') || 'false'), false);
     const coderUser = get('coder-user') || 'me';
@@ -47510,6 +47513,10 @@ function normalizeBotLogin(login) {
         .trim()
         .toLowerCase()
         .replace(/\[bot\]$/, '');
+}
+/** True when `login` names a bot listed in `allowed-bots`, in either spelling (with or without `[bot]`). */
+function isAllowedBot(login, allowedBots) {
+    return allowedBots.includes(normalizeBotLogin(login));
 }
 function parse_inputs_parseUrl(text) {
     if (text === '')
