@@ -1,4 +1,4 @@
-import { type CreateTaskRequestBody, type Task, timestampToDate } from '@coder-tasks/types';
+import { type CreateTaskRequestBody, goTrimSpace, type Task, timestampToDate } from '@coder-tasks/types';
 import type { AttemptHistory } from './client-options';
 import { headerValue, type RawResponse } from './response-body';
 
@@ -29,10 +29,12 @@ export function isTaskFromThisCreate(
   body: CreateTaskRequestBody,
   history: AttemptHistory,
 ): boolean {
+  // The server trims a display name with Go's strings.TrimSpace and makes one up when nothing is left.
+  const displayName = goTrimSpace(body.display_name ?? '');
   const sameRequest =
     existing.template_version_id === body.template_version_id &&
     existing.initial_prompt === body.input &&
-    (!body.display_name || existing.display_name.trim() === body.display_name.trim());
+    (displayName === '' || goTrimSpace(existing.display_name) === displayName);
   const createdAt = timestampToDate(existing.created_at).getTime();
   return sameRequest && createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
 }
