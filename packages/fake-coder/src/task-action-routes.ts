@@ -82,9 +82,17 @@ function canConnect(caller: RequestContext['user'], task: { ownerId: string }): 
   return caller.id === task.ownerId || caller.role === 'owner';
 }
 
-function logEntry(m: AgentMessage): { id: number; content: string; type: string; time: string } | undefined {
-  const type = m.role === 'user' ? 'input' : m.role === 'agent' ? 'output' : undefined;
-  return type === undefined ? undefined : { id: m.id, content: m.content, type, time: ts(m.time) };
+type LogEntry = { id: number; content: string; type: string; time: string };
+
+/** AgentAPI messages as `TaskLogEntry`s, or the first role that is neither `user` nor `agent`. */
+function logEntries(messages: readonly AgentMessage[]): { logs: LogEntry[] } | { badRole: string } {
+  const logs: LogEntry[] = [];
+  for (const m of messages) {
+    const type = m.role === 'user' ? 'input' : m.role === 'agent' ? 'output' : undefined;
+    if (type === undefined) return { badRole: m.role };
+    logs.push({ id: m.id, content: m.content, type, time: ts(m.time) });
+  }
+  return { logs };
 }
 
 /** `GET /tasks/{user}/{task}/logs`: live while active, the snapshot while paused or starting. */
@@ -106,19 +114,15 @@ export function getTaskLogs(ctx: RequestContext): Reply {
         'unexpected status code 500 from AgentAPI',
       );
     }
-    const logs = [];
-    for (const m of task.agent.messages) {
-      const entry = logEntry(m);
-      if (!entry) {
-        return errorReply(
-          502,
-          'Invalid task app response.',
-          `invalid agentapi message role ${goQuote(m.role)}`,
-        );
-      }
-      logs.push(entry);
+    const live = logEntries(task.agent.messages);
+    if ('badRole' in live) {
+      return errorReply(
+        502,
+        'Invalid task app response.',
+        `invalid agentapi message role ${goQuote(live.badRole)}`,
+      );
     }
-    return ok({ logs });
+    return ok({ logs: live.logs });
   }
   if (status === 'paused' || status === 'pending' || status === 'initializing') {
     const snapshot = task.snapshot;
@@ -133,14 +137,15 @@ export function getTaskLogs(ctx: RequestContext): Reply {
     if (snapshot.corrupt === 'data') {
       return errorReply(500, 'Internal error decoding task snapshot.', 'unexpected end of JSON input');
     }
-    const logs = [];
-    for (const m of snapshot.messages) {
-      const entry = logEntry(m);
-      if (!entry)
-        return errorReply(500, 'Invalid snapshot data.', `invalid agentapi message role ${goQuote(m.role)}`);
-      logs.push(entry);
+    const stored = logEntries(snapshot.messages);
+    if ('badRole' in stored) {
+      return errorReply(
+        500,
+        'Invalid snapshot data.',
+        `invalid agentapi message role ${goQuote(stored.badRole)}`,
+      );
     }
-    return ok({ logs, snapshot: true, snapshot_at: ts(snapshot.at) });
+    return ok({ logs: stored.logs, snapshot: true, snapshot_at: ts(snapshot.at) });
   }
   return errorReply(409, 'Cannot fetch logs for task in current state.', `Task status is "${status}".`);
 }
