@@ -86,6 +86,11 @@ export function buildAlreadyActive(): Reply {
   return errorReply(409, 'A workspace build is already active.', 'A workspace build is already active.');
 }
 
+/** The headers coderd sets on every answer, the watch stream's included. */
+export function coderHeaders(world: World): Record<string, string> {
+  return { 'X-Coder-Build-Version': world.version, 'X-Content-Type-Options': 'nosniff' };
+}
+
 /** A JSON success reply. */
 export function ok(body: unknown, status = 200): Reply {
   return { status, body };

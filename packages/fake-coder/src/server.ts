@@ -5,7 +5,7 @@ import { authenticate, wwwAuthenticate } from './auth';
 import type { FaultRegistry, FaultSpec } from './faults';
 import type { RecordedRequest } from './recorder';
 import { recordedBody, recordRequest } from './recorder';
-import { errorReply, goJson, type Reply, type RequestContext } from './reply';
+import { coderHeaders, errorReply, goJson, type Reply, type RequestContext } from './reply';
 import { MAX_BODY_BYTES } from './request-body';
 import type { Router } from './router';
 import type { World } from './world';
@@ -158,12 +158,8 @@ export function createDispatcher(
     writeWire(res, wire);
   }
 
-  function commonHeaders(): Record<string, string> {
-    return { 'X-Coder-Build-Version': world.version, 'X-Content-Type-Options': 'nosniff' };
-  }
-
   function toWire(reply: Reply): Wire {
-    const headers: Record<string, string> = { ...commonHeaders(), ...reply.headers };
+    const headers: Record<string, string> = { ...coderHeaders(world), ...reply.headers };
     let body: Buffer | undefined;
     if (reply.raw) {
       headers['Content-Type'] = reply.raw.contentType;

@@ -1,6 +1,6 @@
 import { parseUuid } from '@coder-tasks/types';
 import { canRead } from './auth';
-import { goJson, notFound, type Reply, type RequestContext } from './reply';
+import { coderHeaders, goJson, notFound, type Reply, type RequestContext } from './reply';
 import { workspaceJson } from './wire';
 
 /** How often the watch stream sends `event: ping` (ms of the fake clock; coderd uses 15 s). */
@@ -23,8 +23,7 @@ export function watchWorkspace(ctx: RequestContext): Reply {
         'Cache-Control': 'no-cache',
         Connection: 'keep-alive',
         'X-Accel-Buffering': 'no',
-        'X-Coder-Build-Version': world.version,
-        'X-Content-Type-Options': 'nosniff',
+        ...coderHeaders(world),
       });
       // Go's json.Encoder ends the data line with its newline; one more ends the event.
       const dataEvent = (): string => `event: data\ndata: ${goJson(workspaceJson(world, ws))}\n`;
