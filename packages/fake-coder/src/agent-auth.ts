@@ -29,8 +29,7 @@ export function authenticateAgent(
   }
   for (const ws of world.workspaces.values()) {
     if (ws.deleted) continue;
-    const start = [...ws.builds].reverse().find((b) => b.transition === 'start');
-    const agent = start?.agent;
+    const agent = world.currentAgent(ws);
     if (agent?.token !== token || agent.lifecycle === 'off') continue;
     const owner = world.users.get(ws.ownerId);
     if (owner) return { user: owner, workspace: ws };

@@ -46,7 +46,7 @@ export function patchAppStatus(ctx: RequestContext): Reply {
     return errorReply(400, 'Message is too long.', detail, [{ field: 'message', detail }]);
   }
   const slug = typeof body.app_slug === 'string' ? body.app_slug : '';
-  const app = ctx.world.latestBuild(ws)?.app ?? [...ws.builds].reverse().find((b) => b.app)?.app;
+  const app = ctx.world.latestBuild(ws)?.app ?? ws.builds.findLast((b) => b.app)?.app;
   if (!app || app.slug !== slug) {
     return errorReply(400, 'Failed to get workspace app.', `No app found with slug ${JSON.stringify(slug)}`);
   }

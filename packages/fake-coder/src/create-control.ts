@@ -155,7 +155,7 @@ export function createControl(
     agentToken(taskIdOrName) {
       const task = world.requireTask(taskIdOrName);
       const ws = world.workspaceOf(task);
-      const agent = [...(ws?.builds ?? [])].reverse().find((b) => b.transition === 'start')?.agent;
+      const agent = world.currentAgent(ws);
       if (!agent)
         throw new Error(`task "${taskIdOrName}" has no agent yet; wait until its start build has finished`);
       return agent.token;

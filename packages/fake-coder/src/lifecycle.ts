@@ -100,7 +100,7 @@ export function queueBuild(
       return;
     }
     // The agent shuts down as the stop or delete job runs; that is when it uploads the log snapshot.
-    const startBuild = [...ws.builds].reverse().find((b) => b.transition === 'start' && b.agent);
+    const startBuild = ws.builds.findLast((b) => b.transition === 'start' && b.agent);
     if (startBuild?.agent) startBuild.agent.lifecycle = 'shutting_down';
     if (task) {
       if (task.deletedAt === null && task.agent.messages.length > 0) {

@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { TemplateSpec, TemplateVersionSpec } from './fake-coder-control';
 import { newId, newToken } from './ids';
 import type {
+  AgentRecord,
   BuildRecord,
   FakeRole,
   OrganizationRecord,
@@ -200,6 +201,14 @@ export class World {
 
   latestBuild(ws: WorkspaceRecord | undefined): BuildRecord | undefined {
     return ws?.builds.at(-1);
+  }
+
+  /**
+   * The agent of the workspace's latest start build (null until that build's job finished): the one
+   * agent token that authenticates, even while a later stop build runs.
+   */
+  currentAgent(ws: WorkspaceRecord | undefined): AgentRecord | null | undefined {
+    return ws?.builds.findLast((b) => b.transition === 'start')?.agent;
   }
 
   workspaceOf(task: TaskRecord): WorkspaceRecord | undefined {
