@@ -86657,7 +86657,8 @@ function attemptHistory(raw, firstSent) {
   return { firstSentServerTime: serverNow - (performance.now() - firstSent) };
 }
 function isTaskFromThisCreate(existing, body, history) {
-  const sameRequest = existing.template_version_id === body.template_version_id && existing.initial_prompt === body.input && (!body.display_name || existing.display_name.trim() === body.display_name.trim());
+  const displayName = goTrimSpace(body.display_name ?? "");
+  const sameRequest = existing.template_version_id === body.template_version_id && existing.initial_prompt === body.input && (displayName === "" || goTrimSpace(existing.display_name) === displayName);
   const createdAt = timestampToDate(existing.created_at).getTime();
   return sameRequest && createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
 }
