@@ -18,15 +18,6 @@ export interface ReportInput {
   signal?: AbortSignal | undefined;
 }
 
-const PHASES: Record<Outcome['kind'], Phase> = {
-  submitted: 'submitted',
-  active: 'active',
-  complete: 'complete',
-  failed: 'failed',
-  'timed-out': 'timed-out',
-  paused: 'paused',
-};
-
 /**
  * Builds the final view of the run: the outcome, the task, and (with `post-logs`) the conversation read
  * from Coder. A failure to read the logs is shown in the view, not thrown: the outcome matters more.
@@ -45,7 +36,8 @@ export async function buildReport(coder: CoderClient, input: ReportInput): Promi
     }
   }
   return {
-    phase: PHASES[outcome.kind],
+    // Every outcome has the headline of the same name; the compiler holds the two lists together.
+    phase: outcome.kind satisfies Phase,
     runUrl: input.runUrl,
     requester: input.requester,
     reused: !input.created,
