@@ -88821,14 +88821,6 @@ function createRedactor(secrets) {
 
 
 
-const PHASES = {
-    submitted: 'submitted',
-    active: 'active',
-    complete: 'complete',
-    failed: 'failed',
-    'timed-out': 'timed-out',
-    paused: 'paused',
-};
 /**
  * Builds the final view of the run: the outcome, the task, and (with `post-logs`) the conversation read
  * from Coder. A failure to read the logs is shown in the view, not thrown: the outcome matters more.
@@ -88848,7 +88840,8 @@ async function buildReport(coder, input) {
         }
     }
     return {
-        phase: PHASES[outcome.kind],
+        // Every outcome has the headline of the same name; the compiler holds the two lists together.
+        phase: outcome.kind,
         runUrl: input.runUrl,
         requester: input.requester,
         reused: !input.created,
