@@ -88821,6 +88821,7 @@ function createRedactor(secrets) {
 
 
 
+
 /**
  * Builds the final view of the run: the outcome, the task, and (with `post-logs`) the conversation read
  * from Coder. A failure to read the logs is shown in the view, not thrown: the outcome matters more.
@@ -88845,13 +88846,7 @@ async function buildReport(coder, input) {
         runUrl: input.runUrl,
         requester: input.requester,
         reused: !input.created,
-        task: {
-            name: task.name,
-            url: input.taskUrl,
-            status: task.status,
-            state: task.current_state?.state,
-            message: task.current_state?.message || undefined,
-        },
+        task: taskView(task, input.taskUrl),
         reason: outcome.kind === 'failed' ? outcome.reason : undefined,
         logs,
         logsError,

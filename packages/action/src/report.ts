@@ -3,6 +3,7 @@ import type { CoderClient } from '@coder-tasks/sdk';
 import { describeError } from './describe-error';
 import { type Phase, renderStatus, type StatusView, SUMMARY_LIMIT_BYTES } from './render-comment';
 import type { LogMessage } from './render-logs';
+import { taskView } from './task-view';
 import type { Outcome } from './wait-outcome';
 
 /** What the final report is made from. */
@@ -41,13 +42,7 @@ export async function buildReport(coder: CoderClient, input: ReportInput): Promi
     runUrl: input.runUrl,
     requester: input.requester,
     reused: !input.created,
-    task: {
-      name: task.name,
-      url: input.taskUrl,
-      status: task.status,
-      state: task.current_state?.state,
-      message: task.current_state?.message || undefined,
-    },
+    task: taskView(task, input.taskUrl),
     reason: outcome.kind === 'failed' ? outcome.reason : undefined,
     logs,
     logsError,

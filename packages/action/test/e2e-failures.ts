@@ -155,6 +155,17 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       });
     });
 
+    it('a timeout while the workspace still starts shows no agent state: the "working" Coder makes up is not work', async () => {
+      e2e.coder.control.setDurations({ buildRunning: 3_600_000 });
+      const result = await run('issue_comment', issueComment('/coder go'), { 'wait-timeout': '2s' });
+      expect(result.code).toBe(1);
+      const body = onlyComment().body;
+      expect(body).toContain('### ⌛ Coder task: timed out');
+      expect(body).toContain('status `initializing`');
+      expect(body).not.toContain('state `working`');
+      expect(result.outputs).toMatchObject({ 'task-status': 'initializing', 'task-created': 'true' });
+    });
+
     it('a server without the tasks API fails the step with a clear reason and creates nothing', async () => {
       e2e.coder.control.setTasksEnabled(false);
       const result = await run('issue_comment', issueComment('/coder go'));
