@@ -3,6 +3,7 @@ import type { Task } from '@coder-tasks/types';
 import { systemClock } from './clock';
 import type { Trigger } from './event';
 import type { GitHubApi, PostedComment } from './github-api';
+import { COMMENT_MARKER } from './marker';
 import { renderStatus, type StatusView } from './render-comment';
 import { StatusComment } from './status-comment';
 import { progressPhase, taskView } from './task-view';
@@ -33,17 +34,25 @@ export class Progress {
     trigger: Trigger,
     runUrl: string,
     redact: (text: string) => string,
+    onPosted: (comment: PostedComment) => void = () => {},
   ): Promise<Progress> {
+    let self: string | undefined;
     if (trigger.comment) {
-      await github
+      self = await github
         .addEyesReaction(trigger.comment)
-        .catch((error) => core.warning(`Could not add the reaction: ${redact(String(error))}`));
+        .catch((error) => void core.warning(`Could not add the reaction: ${redact(String(error))}`));
     }
     const status =
       trigger.thread === undefined
         ? undefined
         : new StatusComment(github, trigger.thread.number, systemClock, {
             onError: (error) => core.warning(`Could not update the status comment: ${redact(String(error))}`),
+            onPosted,
+            // This run's comment: our marker, this run's link, and (when the reaction told us) our account.
+            isOurs: (c) =>
+              c.body.startsWith(COMMENT_MARKER) &&
+              c.body.includes(`](${runUrl})`) &&
+              (self === undefined || c.author === self),
           });
     const progress = new Progress(
       status,
@@ -66,11 +75,16 @@ export class Progress {
     this.status?.update(this.render());
   }
 
-  /** Writes the final view now; returns whether the logs in it were trimmed. */
-  async finish(view: StatusView = this.view): Promise<{ logsTruncated: boolean }> {
+  /**
+   * Writes the final view now; returns whether the logs in it were trimmed, and the body when it could
+   * not be written (`unwritten`), for the post step to try again.
+   */
+  async finish(view: StatusView = this.view): Promise<{ logsTruncated: boolean; unwritten?: string }> {
     const rendered = renderStatus(view, { redact: this.redact });
-    await this.status?.finish(rendered.body);
-    return { logsTruncated: rendered.logsTruncated };
+    const landed = (await this.status?.finish(rendered.body)) ?? true;
+    return landed
+      ? { logsTruncated: rendered.logsTruncated }
+      : { logsTruncated: rendered.logsTruncated, unwritten: rendered.body };
   }
 
   private render(): string {

@@ -1,19 +1,20 @@
 import * as core from '@actions/core';
-import { context, getOctokit } from '@actions/github';
+import { context } from '@actions/github';
 import { CoderClient } from '@coder-tasks/sdk';
 import { authorize } from './authorize';
 import { systemClock } from './clock';
 import { resolveTarget, startTask } from './coder-task';
 import { describeError } from './describe-error';
 import { parseEvent, type Trigger } from './event';
-import { createGitHubApi, type GitHubApi } from './github-api';
+import { createGitHubApi, createOctokit, type GitHubApi } from './github-api';
+import { githubRetryUnitMs } from './github-retry-unit';
 import { readInputs } from './inputs';
 import { setOutputs } from './outputs';
 import type { ActionInputs } from './parse-inputs';
 import { Progress } from './progress';
 import { createRedactor, type Redactor } from './redact';
 import { buildReport, writeJobSummary } from './report';
-import { saveRunState } from './run-state';
+import { saveFinalWrite, saveRunState } from './run-state';
 import { taskRequestFor } from './task-request';
 import { loadThread } from './thread';
 import { type Outcome, waitForOutcome } from './wait-outcome';
@@ -33,20 +34,30 @@ export async function run(): Promise<void> {
     if (decision.skip) return skip(`Nothing to do: ${decision.reason}`, redact);
     const { trigger } = decision;
 
-    const github = createGitHubApi(getOctokit(inputs.githubToken), context.repo);
+    const octokit = createOctokit(inputs.githubToken, {
+      unitMs: githubRetryUnitMs(),
+      onLimited: (message) => core.info(message),
+    });
+    const github = createGitHubApi(octokit, context.repo);
     const authorization = await authorize(github, trigger.actor, inputs);
+    if (!authorization.allowed && authorization.checkFailed) {
+      // Fail closed but visibly; still no reply on the thread, which a drive-by commenter could provoke.
+      setOutputs({ skipped: true }, redact);
+      return core.setFailed(redact(`Not authorized: ${authorization.reason}`));
+    }
     if (!authorization.allowed) return skip(`Not authorized: ${authorization.reason}`, redact);
     core.info(
       `${trigger.actor.login} (${authorization.role}) asked for work on ${context.repo.owner}/${context.repo.repo}.`,
     );
 
     const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`;
-    const progress = await Progress.acknowledge(github, trigger, runUrl, redact);
-    saveRunState({ commentId: progress.comment?.id, runUrl });
-    setOutputs(
-      { skipped: false, 'comment-id': progress.comment?.id, 'comment-url': progress.comment?.url },
-      redact,
-    );
+    saveRunState({ runUrl });
+    // Called again when the comment is replaced (someone deleted it), so state and outputs follow.
+    const progress = await Progress.acknowledge(github, trigger, runUrl, redact, (comment) => {
+      saveRunState({ commentId: comment.id });
+      setOutputs({ skipped: false, 'comment-id': comment.id, 'comment-url': comment.url }, redact);
+    });
+    setOutputs({ skipped: false }, redact);
 
     await work(inputs, trigger, github, progress, redact);
   } catch (error) {
@@ -119,7 +130,8 @@ async function work(
       coderUrl: inputs.coderUrl.toString(),
       redact,
     });
-    const { logsTruncated } = await progress.finish(report);
+    const { logsTruncated, unwritten } = await progress.finish(report);
+    saveFinalWrite(unwritten);
     await writeJobSummary(report, redact);
     setOutputs(
       {
@@ -135,14 +147,14 @@ async function work(
     const reason = redact(describeError(error, inputs.coderUrl.toString()));
     progress.view.phase = 'failed';
     progress.view.reason = reason;
-    await progress.finish();
+    const { unwritten } = await progress.finish();
+    saveFinalWrite(unwritten);
     await writeJobSummary(progress.view, redact);
     // The task's last known status still tells later steps where it stands.
     const last = progress.view.task;
     if (last) setOutputs({ 'task-status': last.status, 'task-state': last.state ?? '' }, redact);
     core.setFailed(reason);
   } finally {
-    saveRunState({ finished: true });
     await coder.close();
   }
 }

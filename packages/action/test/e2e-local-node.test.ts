@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { defineBusyAgentTests } from './e2e-busy-agent';
 import { defineRefusalAndFailureTests } from './e2e-failures';
+import { defineGitHubFaultTests } from './e2e-github-faults';
 import { defineLimitTests } from './e2e-limits';
 import { defineRequestTests } from './e2e-requests';
 
@@ -25,3 +26,4 @@ defineRequestTests(label, node);
 defineRefusalAndFailureTests(label, node);
 defineBusyAgentTests(label, node);
 defineLimitTests(label, node);
+defineGitHubFaultTests(label, node);

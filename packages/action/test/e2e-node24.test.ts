@@ -1,6 +1,7 @@
 import { NODE24 } from '../scripts/run-bundle.mjs';
 import { defineBusyAgentTests } from './e2e-busy-agent';
 import { defineRefusalAndFailureTests } from './e2e-failures';
+import { defineGitHubFaultTests } from './e2e-github-faults';
 import { defineLimitTests } from './e2e-limits';
 import { defineRequestTests } from './e2e-requests';
 
@@ -9,3 +10,4 @@ defineRequestTests('Node 24', NODE24);
 defineRefusalAndFailureTests('Node 24', NODE24);
 defineBusyAgentTests('Node 24', NODE24);
 defineLimitTests('Node 24', NODE24);
+defineGitHubFaultTests('Node 24', NODE24);
