@@ -5,6 +5,7 @@ import type { Trigger } from './event';
 import type { GitHubApi, PostedComment } from './github-api';
 import { COMMENT_MARKER } from './marker';
 import { renderStatus, type StatusView } from './render-comment';
+import { saveFinalWrite } from './run-state';
 import { StatusComment } from './status-comment';
 import { progressPhase, taskView } from './task-view';
 
@@ -48,6 +49,7 @@ export class Progress {
         : new StatusComment(github, trigger.thread.number, systemClock, {
             onError: (error) => core.warning(`Could not update the status comment: ${redact(String(error))}`),
             onPosted,
+            onFinished: (landed, body) => saveFinalWrite(landed ? undefined : body),
             // This run's comment: our marker, this run's link, and (when the reaction told us) our account.
             isOurs: (c) =>
               c.body.startsWith(COMMENT_MARKER) &&
@@ -76,15 +78,13 @@ export class Progress {
   }
 
   /**
-   * Writes the final view now; returns whether the logs in it were trimmed, and the body when it could
-   * not be written (`unwritten`), for the post step to try again.
+   * Writes the final view now; returns whether the logs in it were trimmed. Whether it landed is saved
+   * for the post step (which writes it when it did not), and a comment that did not fails the step.
    */
-  async finish(view: StatusView = this.view): Promise<{ logsTruncated: boolean; unwritten?: string }> {
+  async finish(view: StatusView = this.view): Promise<{ logsTruncated: boolean }> {
     const rendered = renderStatus(view, { redact: this.redact });
-    const landed = (await this.status?.finish(rendered.body)) ?? true;
-    return landed
-      ? { logsTruncated: rendered.logsTruncated }
-      : { logsTruncated: rendered.logsTruncated, unwritten: rendered.body };
+    await this.status?.finish(rendered.body);
+    return { logsTruncated: rendered.logsTruncated };
   }
 
   private render(): string {

@@ -14,7 +14,7 @@ import type { ActionInputs } from './parse-inputs';
 import { Progress } from './progress';
 import { createRedactor, type Redactor } from './redact';
 import { buildReport, writeJobSummary } from './report';
-import { saveFinalWrite, saveRunState } from './run-state';
+import { saveRunState } from './run-state';
 import { taskRequestFor } from './task-request';
 import { loadThread } from './thread';
 import { type Outcome, waitForOutcome } from './wait-outcome';
@@ -130,8 +130,7 @@ async function work(
       coderUrl: inputs.coderUrl.toString(),
       redact,
     });
-    const { logsTruncated, unwritten } = await progress.finish(report);
-    saveFinalWrite(unwritten);
+    const { logsTruncated } = await progress.finish(report);
     await writeJobSummary(report, redact);
     setOutputs(
       {
@@ -147,8 +146,7 @@ async function work(
     const reason = redact(describeError(error, inputs.coderUrl.toString()));
     progress.view.phase = 'failed';
     progress.view.reason = reason;
-    const { unwritten } = await progress.finish();
-    saveFinalWrite(unwritten);
+    await progress.finish();
     await writeJobSummary(progress.view, redact);
     // The task's last known status still tells later steps where it stands.
     const last = progress.view.task;

@@ -120,10 +120,15 @@ describe('StatusComment', () => {
     github.updateComment = async () => {
       throw new Error('boom');
     };
-    const comment = new StatusComment(github, 1, clock, { onError: (e) => errors.push(e) });
+    const finished: unknown[] = [];
+    const comment = new StatusComment(github, 1, clock, {
+      onError: (e) => errors.push(e),
+      onFinished: (...args) => finished.push(args),
+    });
     await comment.post('a');
     expect(await comment.finish('b')).toBe(false);
     expect(errors).toHaveLength(1);
+    expect(finished).toEqual([[false, 'b']]);
   });
 
   it('says that the final write landed once a failed progress edit is followed by a good final one', async () => {

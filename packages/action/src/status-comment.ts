@@ -15,6 +15,8 @@ export interface StatusCommentOptions {
   onError?: (error: unknown) => void;
   /** Told whenever the comment the run keeps changes (posted, adopted, or posted again). Default: ignore. */
   onPosted?: (comment: PostedComment) => void;
+  /** Told once {@link StatusComment.finish} is done: whether the final body landed, and the body. Default: ignore. */
+  onFinished?: (landed: boolean, body: string) => void;
   /**
    * Whether a comment on the thread is this run's status comment, to adopt after a POST that failed but
    * may have landed. Default: none is (then a failed POST is not repeated).
@@ -106,6 +108,7 @@ export class StatusComment {
     this.pending = body;
     this.enqueue();
     await this.chain;
+    this.options.onFinished?.(this.landed, body);
     return this.landed;
   }
 
