@@ -2,9 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { addFigures, figuresLine, type MatrixTotals } from './fault-matrix-figures';
 import { runScenario } from './fault-matrix-run';
 import { CODER_SCENARIOS, GITHUB_SCENARIOS, PROCESS_SCENARIOS } from './fault-matrix-scenarios';
+import { runSdkScenario, SDK_SCENARIOS } from './fault-matrix-sdk';
 
 // The committed bundle (on Node 24, as action.yml runs it) against fake-coder and the fake GitHub API, with
-// one fault each; the scenarios mostly wait, so they run a few at a time.
+// one fault each, and the SDK on its own; the scenarios mostly wait, so they run a few at a time.
 let totals: MatrixTotals = {
   run: 0,
   survived: 0,
@@ -27,6 +28,18 @@ describe.concurrent.each([
     { timeout: 60_000 },
     async (_name, scenario) => {
       const { figures, problems } = await runScenario(scenario);
+      totals = addFigures(totals, figures, problems.length === 0);
+      expect(problems).toEqual([]);
+    },
+  );
+});
+
+describe.concurrent('the fault matrix: the SDK on its own', () => {
+  it.each(SDK_SCENARIOS.map((s) => [s.name, s] as const))(
+    '%s: one task, the wait ends complete, no hammering',
+    { timeout: 60_000 },
+    async (_name, scenario) => {
+      const { figures, problems } = await runSdkScenario(scenario);
       totals = addFigures(totals, figures, problems.length === 0);
       expect(problems).toEqual([]);
     },
