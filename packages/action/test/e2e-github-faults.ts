@@ -68,6 +68,29 @@ export function defineGitHubFaultTests(label: string, node: string): void {
       }
     });
 
+    it('the post step posts the final comment again when the stale one was deleted meanwhile', async () => {
+      e2e.github.failures['PATCH /issues/comments/{n}'] = { status: 502, bodyIncludes: FINAL };
+      const runnerTemp = mkdtempSync(join(tmpdir(), 'runner-temp-'));
+      try {
+        const event = issueComment('/coder go');
+        const main = await run('issue_comment', event, {}, { runnerTemp });
+        expect(main.code).toBe(1);
+        delete e2e.github.failures['PATCH /issues/comments/{n}'];
+        const stale = onlyComment().id;
+        e2e.github.comments.delete(stale);
+        e2e.github.calls.length = 0;
+        const post = await run('issue_comment', event, {}, { step: 'post', state: main.state, runnerTemp });
+        expect(post.code, post.stdout).toBe(0);
+        expect(githubCalls(e2e.github)).toEqual([
+          `PATCH /issues/comments/${stale}`,
+          'POST /issues/1/comments',
+        ]);
+        expect(onlyComment().body).toContain(FINAL);
+      } finally {
+        rmSync(runnerTemp, { recursive: true, force: true });
+      }
+    });
+
     it('a status comment deleted mid-run is posted again, and the run goes on to the end', async () => {
       e2e.coder.control.scriptAgent('*', [
         { report: 'working', message: 'Busy' },

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { CODER_SCENARIOS } from './fault-matrix-coder';
 import { addFigures, figuresLine, type MatrixTotals } from './fault-matrix-figures';
+import { GITHUB_SCENARIOS, PROCESS_SCENARIOS } from './fault-matrix-github';
 import { runScenario } from './fault-matrix-run';
-import { CODER_SCENARIOS, GITHUB_SCENARIOS, PROCESS_SCENARIOS } from './fault-matrix-scenarios';
 import { runSdkScenario, SDK_SCENARIOS } from './fault-matrix-sdk';
 
 // The committed bundle (on Node 24, as action.yml runs it) against fake-coder and the fake GitHub API, with
