@@ -1,16 +1,18 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AgentScript, type AgentStep, normalizeAgentScript } from './agent-script';
-import { type Clock, ManualClock, RealClock } from './clock';
+import { buildRouter } from './build-router';
 import { createControl } from './create-control';
 import type { FakeCoderControl } from './fake-coder-control';
-import { FaultRegistry } from './faults';
-import { type PhaseDurations, resolveDurations } from './phase-durations';
-import type { RecordedRequest } from './recorder';
-import { buildRouter } from './routes';
-import { seedDefaults } from './seed';
-import { createDispatcher } from './server';
-import { World } from './world';
+import { createDispatcher } from './http/create-dispatcher';
+import { FaultRegistry } from './http/faults';
+import { RateLimiter } from './http/rate-limit';
+import type { RecordedRequest } from './http/recorder';
+import { WatchStreams } from './tasks/watch-streams';
+import { type AgentScript, type AgentStep, normalizeAgentScript } from './world/agent-script';
+import { type Clock, ManualClock, RealClock } from './world/clock';
+import { type PhaseDurations, resolveDurations } from './world/phase-durations';
+import { seedDefaults } from './world/seed';
+import { World } from './world/world';
 
 /** Options of {@link startFakeCoder}. */
 export interface FakeCoderOptions {
@@ -66,8 +68,9 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     durations: resolveDurations(options.durations),
     tasksEnabled: options.tasksEnabled ?? true,
     version: options.version ?? 'v2.36.1',
-    rateLimit: options.rateLimit ?? 0,
   });
+  const rateLimiter = new RateLimiter(options.rateLimit ?? 0, () => clock.now());
+  const watchStreams = new WatchStreams();
   let defaultScript = options.defaultAgentScript
     ? normalizeAgentScript(options.defaultAgentScript)
     : undefined;
@@ -75,13 +78,13 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
   const tokens: Record<string, string> = { ...seeded?.tokens };
   const faults = new FaultRegistry();
   const requests: RecordedRequest[] = [];
-  const server = createServer(
-    { keepAlive: true },
-    createDispatcher(world, buildRouter(), faults, requests, {
-      record: options.recordRequests ?? true,
-      defaultAgentScript: () => defaultScript,
-    }),
-  );
+  const dispatcher = createDispatcher(world, buildRouter(watchStreams), faults, requests, {
+    record: options.recordRequests ?? true,
+    defaultAgentScript: () => defaultScript,
+    rateLimiter,
+  });
+  const server = createServer({ keepAlive: true }, dispatcher.request);
+  server.on('upgrade', dispatcher.upgrade);
   // Many clients on one loopback: keep idle sockets around longer than undici's default keep-alive.
   server.keepAliveTimeout = 30_000;
   server.maxRequestsPerSocket = 0;
@@ -96,7 +99,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   world.baseUrl = url;
-  const control = createControl(world, faults, tokens, seeded?.info, {
+  const control = createControl(world, { faults, rateLimiter, watchStreams }, tokens, seeded?.info, {
     setDefaultScript: (script) => {
       defaultScript = script ? normalizeAgentScript(script) : undefined;
     },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { call, createTask, withFake } from './helpers';
 
-// Authentication (reference 4), unknown routes, the tasks-disabled switch, common headers and request
+// Authentication (httpmw.ExtractAPIKey), unknown routes, the tasks-disabled switch, common headers and request
 // recording.
 
 const SIGNED_OUT = 'You are signed out or your session has expired. Please sign in again to continue.';
