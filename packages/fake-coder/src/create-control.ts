@@ -135,6 +135,9 @@ export function createControl(
     setVersion(version) {
       world.version = version;
     },
+    served() {
+      return world.servedApis();
+    },
     setDurations(durations) {
       resolveDurations(durations);
       world.durations = { ...world.durations, ...pickDefined(durations) };

@@ -6,6 +6,7 @@ import type { AppStatusState } from './world/app-status-state';
 import type { AgentApiBehaviour, AppHealth, FakeRole } from './world/model';
 import type { PhaseDurations } from './world/phase-durations';
 import type { SeedInfo } from './world/seed';
+import type { ServedApis } from './world/served-apis';
 import type { TemplateSpec, TemplateVersionSpec } from './world/template-spec';
 import type { FakeOrganization, FakeTemplate, FakeTemplateVersion, FakeUser } from './world/world-views';
 
@@ -62,12 +63,20 @@ export interface FakeCoderControl {
   linkExternalAuth(username: string, provider: string): void;
   /** Makes a user's token expired (401 "API key expired at …"). */
   expireToken(username: string): void;
-  /** Turns the task routes on or off (off: 404 "Route not found."). */
+  /**
+   * Turns the task routes off (404 "Route not found.") or back on where the generation serves them (the
+   * `tasksEnabled` option).
+   */
   setTasksEnabled(enabled: boolean): void;
   /** Turns coderd's rate limiter on with `perMinute` requests per user and endpoint, or off with 0. */
   setRateLimit(perMinute: number): void;
-  /** Changes the version buildinfo reports. */
+  /**
+   * Changes the version buildinfo reports, and with it the generation: the routes served change from the
+   * next request on (the `version` option).
+   */
   setVersion(version: string): void;
+  /** What this server serves right now: its version's generation, whether Tasks answer, where Chats live. */
+  served(): ServedApis;
   /** Changes phase durations for builds queued from now on. */
   setDurations(durations: PhaseDurations): void;
   /** Changes the script of tasks without one of their own (undefined: the built-in script). */

@@ -7,6 +7,7 @@ import { createDispatcher } from './http/create-dispatcher';
 import { FaultRegistry } from './http/faults';
 import { RateLimiter } from './http/rate-limit';
 import type { RecordedRequest } from './http/recorder';
+import type { FakeApi } from './http/register-api';
 import { WatchStreams } from './tasks/watch-streams';
 import { type AgentScript, type AgentStep, normalizeAgentScript } from './world/agent-script';
 import { type Clock, ManualClock, RealClock } from './world/clock';
@@ -14,17 +15,34 @@ import { type PhaseDurations, resolveDurations } from './world/phase-durations';
 import { seedDefaults } from './world/seed';
 import { World } from './world/world';
 
+/** The version a fake reports unless told otherwise: the last release that serves Tasks without a flag. */
+export const DEFAULT_FAKE_CODER_VERSION = 'v2.36.1';
+
 /** Options of {@link startFakeCoder}. */
 export interface FakeCoderOptions {
   /** TCP port on 127.0.0.1 (default 0: a free port). */
   port?: number;
   /** Host to listen on (default `127.0.0.1`). */
   host?: string;
-  /** Serve the task routes (default true). false answers 404 "Route not found." on each, as a server
-   * without `CODER_ENABLE_AI_TASKS` or older than v2.29 does; buildinfo still answers. */
-  tasksEnabled?: boolean;
-  /** The version buildinfo and `X-Coder-Build-Version` report (default `v2.36.1`). */
+  /**
+   * The version buildinfo and `X-Coder-Build-Version` report (default {@link DEFAULT_FAKE_CODER_VERSION},
+   * a generation that serves Tasks). Its generation (`coderApiGeneration` of @coder-tasks/types) decides
+   * which routes exist: the task routes from v2.29 to v2.36, on v2.37 only with `aiTasks`, and from v2.38
+   * on every task route answers 404 "Route not found." (coder/coder#28789); the Chats API under
+   * `/api/experimental` from v2.32, under both prefixes in v2.37, under `/api/v2` from v2.38. A
+   * development build (`v0.0.0-devel+…`) or an unparsable string is the newest known generation.
+   */
   version?: string;
+  /**
+   * The deployment sets `CODER_ENABLE_AI_TASKS` (coder/coder#28008), which v2.37 needs to serve the task
+   * routes (default false). Other generations ignore it: earlier ones serve Tasks anyway, later ones never.
+   */
+  aiTasks?: boolean;
+  /**
+   * Serve the task routes where the generation serves them (default true). false answers 404 "Route not
+   * found." on each whatever the version, as a server without Tasks does; buildinfo still answers.
+   */
+  tasksEnabled?: boolean;
   /** How long each simulated phase lasts in ms of the fake clock (every default 0). */
   durations?: PhaseDurations;
   /** `real` (default) follows the wall clock; `manual` moves only with `control.clock.advance(ms)`. */
@@ -67,7 +85,8 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
   const world = new World(clock, {
     durations: resolveDurations(options.durations),
     tasksEnabled: options.tasksEnabled ?? true,
-    version: options.version ?? 'v2.36.1',
+    aiTasks: options.aiTasks ?? false,
+    version: options.version ?? DEFAULT_FAKE_CODER_VERSION,
   });
   const rateLimiter = new RateLimiter(options.rateLimit ?? 0, () => clock.now());
   const watchStreams = new WatchStreams();
@@ -78,7 +97,10 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
   const tokens: Record<string, string> = { ...seeded?.tokens };
   const faults = new FaultRegistry();
   const requests: RecordedRequest[] = [];
-  const dispatcher = createDispatcher(world, buildRouter(watchStreams), faults, requests, {
+  // The seam for another API (the Chats API): add its FakeApi here. Its routes and WebSocket upgrades are
+  // served under the prefixes its `servedPrefixes(world.servedApis())` names for this generation.
+  const extraApis: FakeApi[] = [];
+  const dispatcher = createDispatcher(world, buildRouter(watchStreams, extraApis), faults, requests, {
     record: options.recordRequests ?? true,
     defaultAgentScript: () => defaultScript,
     rateLimiter,
@@ -117,6 +139,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
         clock.cancelAll();
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const api of extraApis) api.close?.();
       });
       return closed;
     },

@@ -1,5 +1,5 @@
 export type { FakeCoder, FakeCoderOptions } from './fake-coder';
-export { startFakeCoder } from './fake-coder';
+export { DEFAULT_FAKE_CODER_VERSION, startFakeCoder } from './fake-coder';
 export type { FakeClockControl, FakeCoderControl, WaitOptions } from './fake-coder-control';
 export type { FaultHandle, FaultKind, FaultSpec } from './http/faults';
 export type { RecordedRequest } from './http/recorder';
@@ -11,5 +11,6 @@ export type { AppStatusState } from './world/app-status-state';
 export type { AgentApiBehaviour, AppHealth, FakeRole } from './world/model';
 export type { PhaseDurations } from './world/phase-durations';
 export type { SeedInfo } from './world/seed';
+export type { ServedApis } from './world/served-apis';
 export type { PresetSpec, TemplateSpec, TemplateVersionSpec } from './world/template-spec';
 export type { FakeOrganization, FakeTemplate, FakeTemplateVersion, FakeUser } from './world/world-views';

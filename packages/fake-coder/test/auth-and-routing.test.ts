@@ -167,7 +167,7 @@ describe('routing', () => {
 
 describe('tasks disabled', () => {
   it('answers 404 "Route not found." on every task route while buildinfo still answers', async () => {
-    await withFake({ tasksEnabled: false, version: 'v2.37.0-devel' }, async (off) => {
+    await withFake({ tasksEnabled: false, aiTasks: true, version: 'v2.37.0-devel' }, async (off) => {
       for (const path of [
         '/api/v2/tasks',
         '/api/v2/tasks/me',

@@ -70,7 +70,7 @@ describe('the built fake-coder bin (dist/cli.js)', () => {
   it('listens on a free port, prints its URL, serves buildinfo with --version, and stops cleanly on SIGTERM', async () => {
     running = runDistCli(['--port', '0', '--version', 'v2.35.4+0123abc']);
     const [, url] = await waitForOutput(running, /^CODER_URL=(http:\/\/127\.0\.0\.1:\d+)$/m);
-    expect(url).toBeDefined();
+    expect(running.out()).toContain('version v2.35.4+0123abc: Tasks served; Chats under /api/experimental');
     const res = await fetch(`${url}/api/v2/buildinfo`);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-coder-build-version')).toBe('v2.35.4+0123abc');

@@ -196,7 +196,7 @@ export function createDispatcher(
     }
     let reply: Reply | undefined;
     if (decided.kind === 'reply') reply = decided.reply;
-    else if (decided.route.upgrade) reply = decided.route.upgrade(decided.ctx, socket, head);
+    else if (decided.route.upgrade) reply = decided.route.upgrade(decided.ctx, req, socket, head);
     else reply = await decided.route.handler(decided.ctx);
     if (reply === undefined) {
       record.status = 101;

@@ -32,6 +32,11 @@ export interface FakeApi {
    */
   servedPrefixes: (apis: ServedApis) => readonly string[];
   routes: readonly ApiRoute[];
+  /**
+   * Called when the fake stops, after the HTTP server stopped accepting: ends what the API keeps open
+   * itself (WebSocket connections, which `server.closeAllConnections()` no longer tracks once upgraded).
+   */
+  close?: () => void;
 }
 
 /** Adds an API's routes under each of its prefixes, each gated by {@link FakeApi.servedPrefixes}. */

@@ -1,14 +1,21 @@
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServedApis } from '../world/served-apis';
 import type { Reply } from './reply';
 import type { Handler, RequestContext } from './request-context';
 
 /**
- * Takes over a WebSocket upgrade once the request passed authentication and faults. It either answers
- * with a plain HTTP reply before any upgrade (a refusal such as a 400 on a bad query) or takes the socket
- * and returns undefined.
+ * Takes over a WebSocket upgrade once the request passed routing, faults, authentication and the rate
+ * limit (so `ctx.user` is set). It either returns a plain HTTP reply, sent instead of the upgrade (a
+ * refusal such as a 400 on a bad query), or takes the socket (for instance with the `ws` package's
+ * `handleUpgrade(req, socket, head, …)`) and returns undefined.
  */
-export type UpgradeHandler = (ctx: RequestContext, socket: Duplex, head: Buffer) => Reply | undefined;
+export type UpgradeHandler = (
+  ctx: RequestContext,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+) => Reply | undefined;
 
 /** One registered route. `pattern` uses `{name}` for a path segment, as chi does. */
 export interface Route {

@@ -14,7 +14,7 @@ import type {
   WorkspaceRecord,
 } from './model';
 import type { PhaseDurations } from './phase-durations';
-import type { ServedApis } from './served-apis';
+import { type ServedApis, servedApis } from './served-apis';
 import type { TemplateSpec, TemplateVersionSpec } from './template-spec';
 
 /** A build failure queued with `control.failNextBuild`. */
@@ -37,10 +37,15 @@ export class World {
   /** Scripts by task id, task name (lower-case) or `*`. */
   readonly scripts = new Map<string, AgentScript>();
   durations: Required<PhaseDurations>;
+  /** The `tasksEnabled` switch: false turns the task routes off whatever the generation. */
   tasksEnabled: boolean;
+  /** The `CODER_ENABLE_AI_TASKS` flag, which only v2.37 consults. */
+  aiTasks: boolean;
+  /** The version buildinfo reports; its generation decides which APIs are served. */
   version: string;
   baseUrl = '';
   private lastStamp = 0;
+  private served: { version: string; aiTasks: boolean; tasksEnabled: boolean; apis: ServedApis } | undefined;
   private readonly workspaceListeners = new Map<string, Set<Listener>>();
   private readonly anyListeners = new Set<Listener>();
 
@@ -49,17 +54,26 @@ export class World {
     options: {
       durations: Required<PhaseDurations>;
       tasksEnabled: boolean;
+      aiTasks: boolean;
       version: string;
     },
   ) {
     this.durations = options.durations;
     this.tasksEnabled = options.tasksEnabled;
+    this.aiTasks = options.aiTasks;
     this.version = options.version;
   }
 
   /** Which APIs the emulated server serves now (routes ask on every request). */
   servedApis(): ServedApis {
-    return { tasks: this.tasksEnabled, chatsPrefixes: [] };
+    const { version, aiTasks, tasksEnabled } = this;
+    const cached = this.served;
+    if (cached?.version === version && cached.aiTasks === aiTasks && cached.tasksEnabled === tasksEnabled) {
+      return cached.apis;
+    }
+    const apis = servedApis(version, { aiTasks, tasksEnabled });
+    this.served = { version, aiTasks, tasksEnabled, apis };
+    return apis;
   }
 
   /** A fresh record time in microseconds: the clock's time, but always after the previous one. */
