@@ -39,6 +39,11 @@ type Front =
 export interface Dispatcher {
   request(req: IncomingMessage, res: ServerResponse): void;
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * Destroys every socket an upgrade handler took and still holds open: `server.closeAllConnections()`
+   * no longer tracks them, and one left open would keep `server.close()` waiting.
+   */
+  destroyUpgraded(): void;
 }
 
 /** The request and upgrade handlers of a fake server. */
@@ -53,7 +58,12 @@ export function createDispatcher(
     rateLimiter: RateLimiter;
   },
 ): Dispatcher {
+  const upgraded = new Set<Duplex>();
   return {
+    destroyUpgraded() {
+      for (const socket of upgraded) socket.destroy();
+      upgraded.clear();
+    },
     request(req, res) {
       dispatch(req, res).catch((error: unknown) => {
         if (!res.headersSent) {
@@ -200,6 +210,10 @@ export function createDispatcher(
     else reply = await decided.route.handler(decided.ctx);
     if (reply === undefined) {
       record.status = 101;
+      if (!socket.destroyed) {
+        upgraded.add(socket);
+        socket.once('close', () => upgraded.delete(socket));
+      }
       return;
     }
     if (reply.stream) {
