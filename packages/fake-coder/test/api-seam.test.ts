@@ -141,4 +141,22 @@ describe('another API plugged in through launchFakeCoder', () => {
     });
     expect(probe.upgrades).toEqual([]);
   });
+
+  it('answers an upgrade request to a route without an upgrade handler as a plain request, faults included', async () => {
+    await withEchoFake('v2.38.0', async (fake) => {
+      const plain = await call(fake, 'GET', '/api/v2/buildinfo', { token: null });
+      expect(await tryUpgrade(fake, '/api/v2/buildinfo', null)).toEqual({
+        kind: 'response',
+        status: 200,
+        body: plain.text,
+      });
+      fake.control.faults.inject({ kind: 'truncatedJson', route: '/api/v2/buildinfo', times: 1 });
+      const truncated = await tryUpgrade(fake, '/api/v2/buildinfo', null);
+      expect(truncated).toEqual({
+        kind: 'response',
+        status: 200,
+        body: plain.text.slice(0, Math.floor(plain.text.length / 2)),
+      });
+    });
+  });
 });
