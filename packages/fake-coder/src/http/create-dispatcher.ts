@@ -77,7 +77,8 @@ export function createDispatcher(
     },
     upgrade(req, socket, head) {
       dispatchUpgrade(req, socket, head).catch((error: unknown) => {
-        if (socket.writable) {
+        // A 500 only while nothing has been written; after that, bytes would land inside another answer.
+        if (socket.writable && (socket as Socket).bytesWritten === 0) {
           const body = goJson({ message: 'Internal error in the fake Coder server.', detail: String(error) });
           writeWireToSocket(socket, {
             status: 500,
