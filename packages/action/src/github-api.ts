@@ -50,7 +50,7 @@ export interface GitHubApi {
 export interface GitHubRetryOptions {
   /**
    * The length of one second of the waits the plugins compute (a `retry-after` of 2 waits two units;
-   * the retry plugin's backoff is 1, 4, 9 units; writes are spaced one unit, comments three). Default
+   * the retry plugin's backoff is 1, 4, 9 units; new comments are spaced three). Default
    * 1_000. Tests shorten it; the behaviour is the same.
    */
   unitMs?: number;
@@ -80,8 +80,11 @@ export function createOctokit(token: string, options: GitHubRetryOptions = {}): 
       retry: { retryAfterBaseValue: unit },
       throttle: {
         retryAfterBaseValue: unit,
-        // The plugin's own groups space writes 1 s and comments 3 s apart; ours scale with the unit.
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: unit }),
+        // The plugin spaces all writes 1 s apart. A run makes a handful, and StatusComment already keeps
+        // its edits 3 s apart, so that would only hold the status comment a second behind the 👀 reaction,
+        // the first thing the person sees: writes go one at a time, unspaced. New comments (a repost
+        // after a failed POST) stay 3 units apart, as the plugin has them.
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
         notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
         onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o, count) => {
           onLimited(
