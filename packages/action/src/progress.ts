@@ -52,7 +52,7 @@ export class Progress {
             onFinished: (landed, body) => saveFinalWrite(landed ? undefined : body),
             // This run's comment: our marker, this run's link, and (when the reaction told us) our account.
             isOurs: (c) =>
-              c.body.startsWith(COMMENT_MARKER) &&
+              c.body.includes(COMMENT_MARKER) &&
               c.body.includes(`](${runUrl})`) &&
               (self === undefined || c.author === self),
           });
