@@ -183,14 +183,24 @@ describe('StatusComment', () => {
     expect(second.writes).toEqual(['create:ours:a']);
   });
 
-  it('gives up after three POSTs that all fail', async () => {
+  it('gives up after three POSTs that all fail, having looked for each on the thread', async () => {
     const { clock } = manualClock();
     const { github, writes, fail } = memoryGitHub();
     fail.create.push(502, 502, 502);
     await expect(new StatusComment(github, 1, clock, { isOurs: ours }).post('ours:a')).rejects.toThrow(
       'HTTP 502',
     );
-    expect(writes).toEqual(['create:ours:a', 'list', 'create:ours:a', 'list', 'create:ours:a']);
+    expect(writes).toEqual(['create:ours:a', 'list', 'create:ours:a', 'list', 'create:ours:a', 'list']);
+  });
+
+  it('adopts the comment when only the third POST landed before its 502', async () => {
+    const { clock } = manualClock();
+    const { github, writes, comments, fail } = memoryGitHub();
+    fail.create.push(502, 502, 'landed');
+    const comment = new StatusComment(github, 1, clock, { isOurs: ours });
+    expect(await comment.post('ours:a')).toEqual({ id: 1, url: 'u1' });
+    expect(writes.at(-1)).toBe('list');
+    expect([...comments.values()]).toEqual(['ours:a']);
   });
 
   it('posts a new comment when someone deleted it, and keeps editing the new one', async () => {

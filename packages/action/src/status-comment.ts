@@ -69,9 +69,9 @@ export class StatusComment {
       try {
         return this.use(await this.github.createComment(this.issueNumber, body));
       } catch (error) {
-        if (!mayHaveLanded(error) || this.options.isOurs === undefined || attempt >= POST_ATTEMPTS)
-          throw error;
-        // Never POST again blindly: the comment may be on the thread already.
+        if (!mayHaveLanded(error) || this.options.isOurs === undefined) throw error;
+        // Never POST again blindly: the comment may be on the thread already (even after the last try,
+        // so that a comment that did land is not left behind saying "on it").
         const found = (await this.github.listComments(this.issueNumber, since)).filter(this.options.isOurs);
         const newest = found.reduce<ListedComment | undefined>(
           (a, c) => (a && a.id > c.id ? a : c),
@@ -79,6 +79,7 @@ export class StatusComment {
         );
         if (newest)
           return this.use(newest.body === body ? newest : await this.github.updateComment(newest.id, body));
+        if (attempt >= POST_ATTEMPTS) throw error;
       }
     }
   }
