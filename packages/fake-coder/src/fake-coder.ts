@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AgentScript, type AgentStep, normalizeAgentScript } from './agent-script';
+import { ChatsModel } from './chats/chats-model';
+import { createChatsControl } from './chats/create-chats-control';
 import { type Clock, ManualClock, RealClock } from './clock';
 import { createControl } from './create-control';
 import type { FakeCoderControl } from './fake-coder-control';
@@ -73,6 +75,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     : undefined;
   const seeded = options.seed === false ? undefined : seedDefaults(world);
   const tokens: Record<string, string> = { ...seeded?.tokens };
+  const chats = new ChatsModel(world);
   const faults = new FaultRegistry();
   const requests: RecordedRequest[] = [];
   const server = createServer(
@@ -96,12 +99,19 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   world.baseUrl = url;
-  const control = createControl(world, faults, tokens, seeded?.info, {
-    setDefaultScript: (script) => {
-      defaultScript = script ? normalizeAgentScript(script) : undefined;
+  const control = createControl(
+    world,
+    faults,
+    tokens,
+    seeded?.info,
+    {
+      setDefaultScript: (script) => {
+        defaultScript = script ? normalizeAgentScript(script) : undefined;
+      },
+      defaultScript: () => defaultScript,
     },
-    defaultScript: () => defaultScript,
-  });
+    createChatsControl(chats),
+  );
   let closed: Promise<void> | undefined;
   return {
     url,
