@@ -1,8 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AgentScript, type AgentStep, normalizeAgentScript } from './agent-script';
+import { addChatRoutes } from './chats/chat-route-table';
+import { closeChatSockets } from './chats/chat-streams';
 import { ChatsModel } from './chats/chats-model';
 import { createChatsControl } from './chats/create-chats-control';
+import { upgradeListener } from './chats/ws-upgrade';
 import { type Clock, ManualClock, RealClock } from './clock';
 import { createControl } from './create-control';
 import type { FakeCoderControl } from './fake-coder-control';
@@ -78,13 +81,14 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
   const chats = new ChatsModel(world);
   const faults = new FaultRegistry();
   const requests: RecordedRequest[] = [];
-  const server = createServer(
-    { keepAlive: true },
-    createDispatcher(world, buildRouter(), faults, requests, {
-      record: options.recordRequests ?? true,
-      defaultAgentScript: () => defaultScript,
-    }),
-  );
+  const router = buildRouter();
+  addChatRoutes(router, chats);
+  const dispatch = createDispatcher(world, router, faults, requests, {
+    record: options.recordRequests ?? true,
+    defaultAgentScript: () => defaultScript,
+  });
+  const server = createServer({ keepAlive: true }, dispatch);
+  server.on('upgrade', upgradeListener(dispatch));
   // Many clients on one loopback: keep idle sockets around longer than undici's default keep-alive.
   server.keepAliveTimeout = 30_000;
   server.maxRequestsPerSocket = 0;
@@ -122,6 +126,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     close() {
       closed ??= new Promise<void>((resolve) => {
         clock.cancelAll();
+        closeChatSockets(chats);
         server.close(() => resolve());
         server.closeAllConnections();
       });

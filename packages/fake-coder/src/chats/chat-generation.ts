@@ -1,24 +1,19 @@
+import { coderApiGeneration } from '@coder-tasks/types';
+
 // Which Chats behaviour a server generation shows, from the version buildinfo reports. Each switch names
-// the coderd change that introduced it.
+// the coderd change that introduced it; a development or unparsable version counts as the newest.
 
-/** major.minor of a buildinfo version; a development build or an unparsable one counts as the newest. */
-function minorOf(version: string): number {
-  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!m || (m[1] === '0' && m[2] === '0')) return Number.POSITIVE_INFINITY;
-  return Number(m[1]) * 1000 + Number(m[2]);
-}
-
-const at = (version: string, minor: number): boolean => minorOf(version) >= 2000 + minor;
+const at = (version: string, minor: number): boolean => {
+  const g = coderApiGeneration(version);
+  return g.major > 2 || (g.major === 2 && g.minor >= minor);
+};
 
 /**
  * The prefixes under which a generation serves the chats routes: `/api/experimental` v2.32–v2.36, both
  * in v2.37 (coderd #28496 mounted them twice), `/api/v2` only from v2.38 (#29548 removed the duplicates).
  */
-export function chatsPrefixes(version: string): string[] {
-  if (!at(version, 32)) return [];
-  if (!at(version, 37)) return ['/api/experimental'];
-  if (!at(version, 38)) return ['/api/v2', '/api/experimental'];
-  return ['/api/v2'];
+export function chatsPrefixes(version: string): readonly string[] {
+  return coderApiGeneration(version).chatsPrefixes;
 }
 
 /** The AI gateway requirement answers 503 from v2.38; earlier chat daemons failed with 500. */
