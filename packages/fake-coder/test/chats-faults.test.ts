@@ -5,7 +5,6 @@ import {
   connect,
   createChat,
   openChatStream,
-  openChatWatch,
   statuses,
   UpgradeRefused,
 } from './chats-helpers';
