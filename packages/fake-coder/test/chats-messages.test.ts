@@ -6,7 +6,7 @@ import {
 } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { createChat } from './chats-helpers';
+import { createChat, openChatStream, statuses } from './chats-helpers';
 import { call } from './helpers';
 
 const text = (t: string) => ({ content: [{ type: 'text', text: t }] });
@@ -141,6 +141,8 @@ describe('chat messages: history pages, send, queue, interrupt', () => {
   it('queues and interrupts with busy_behavior interrupt, then answers the queued message', async () => {
     const chat = await idleChat();
     await send(chat.id, text('long job'));
+    const stream = await openChatStream(fake, chat.id);
+    await stream.waitFor((e) => statuses(e).includes('running'), 'the snapshot');
     fake.control.chats.scriptChat(chat.id, [{ say: 'Switched.' }]);
     const res = parseWire(
       CreateChatMessageResponseSchema,
@@ -148,9 +150,11 @@ describe('chat messages: history pages, send, queue, interrupt', () => {
       'CreateChatMessageResponse',
     );
     expect(res.queued).toBe(true);
-    expect(fake.control.chats.chat(chat.id)?.status).toBe('interrupting');
     const done = await fake.control.chats.waitForChat(chat.id, 'waiting');
     expect(done.messages.slice(-2).map((m) => m.text)).toEqual(['stop and do this', 'Switched.']);
+    await stream.waitFor((e) => statuses(e).includes('waiting'), 'waiting');
+    expect(statuses(stream.events)).toEqual(['running', 'interrupting', 'running', 'waiting']);
+    await stream.close();
   });
 
   it('promotes the earlier queue head when a message is sent to an errored chat', async () => {

@@ -1,6 +1,7 @@
 import { parseUuid } from '@coder-tasks/types';
-import { canRead, canWrite } from '../auth';
-import { errorReply, notFound, type Reply, type RequestContext } from '../reply';
+import { canRead, canWrite } from '../http/auth';
+import { errorReply, notFound, type Reply } from '../http/reply';
+import type { RequestContext } from '../http/request-context';
 import { gatewayAnswers503 } from './chat-generation';
 import type { ChatRecord, ChatsModel } from './chats-model';
 

@@ -1,5 +1,5 @@
 import { invalidChatLabelFilterMessage, parseChatLabelFilter } from '@coder-tasks/types';
-import { errorReply, type Reply } from '../reply';
+import { errorReply, type Reply } from '../http/reply';
 import type { ChatRecord } from './chats-model';
 
 // `GET /chats` query parameters: `q` search terms, repeated AND-ed `label=key:value`, and paging.

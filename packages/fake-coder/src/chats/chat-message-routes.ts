@@ -1,4 +1,5 @@
-import { errorReply, type Handler, ok } from '../reply';
+import { errorReply, ok } from '../http/reply';
+import type { Handler } from '../http/request-context';
 import { daemonUnavailable, isBusy, lookupChat } from './chat-access';
 import { queueChanged, saveMessage } from './chat-events';
 import { hasInterrupting } from './chat-generation';

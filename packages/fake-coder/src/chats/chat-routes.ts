@@ -1,5 +1,6 @@
 import { validateChatLabels } from '@coder-tasks/types';
-import { errorReply, type Handler, ok } from '../reply';
+import { errorReply, ok } from '../http/reply';
+import type { Handler } from '../http/request-context';
 import { isBusy, lookupChat } from './chat-access';
 import { stringMap } from './chat-create';
 import { watch } from './chat-events';

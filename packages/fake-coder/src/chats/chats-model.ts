@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { UserRecord } from '../model';
-import type { World } from '../world';
+import type { UserRecord } from '../world/model';
+import type { World } from '../world/world';
 import type { ChatAgentScript, FakeChatDiffStatus, FakeChatError } from './chat-script';
 
 // The rows of the Chats surface and its event bus. Kept apart from the World (which holds users,

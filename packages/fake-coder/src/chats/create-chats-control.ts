@@ -1,4 +1,4 @@
-import { waitUntil } from '../settle';
+import { waitUntil } from '../tasks/settle';
 import { saveMessage, setDiff } from './chat-events';
 import { cancelTurn, endTurn, promoteAndAnswer } from './chat-runner';
 import { normalizeChatScript } from './chat-script';
