@@ -43,6 +43,21 @@ describe.each([
   });
 });
 
+describe.each([
+  ['v2.35.2', false, 200],
+  ['v2.37.0', false, 404],
+  ['v2.37.0', true, 200],
+  ['v2.38.0', true, 404],
+])('a %s fake with aiTasks %s', (version, aiTasks, tasks) => {
+  it(`answers the task list with ${tasks} beside the chats routes`, async () => {
+    fake = await startFakeCoder({ version, aiTasks });
+    const chatsPrefix = fake.control.served().chatsPrefixes[0] ?? '';
+    expect((await call(fake, 'GET', `${chatsPrefix}/chats`)).status).toBe(200);
+    expect((await call(fake, 'GET', '/api/v2/tasks')).status).toBe(tasks);
+    expect((await call(fake, 'GET', '/api/experimental/tasks')).status).toBe(tasks);
+  });
+});
+
 describe('exp-era behaviour', () => {
   it('answers 500 Chat processor is unavailable when the gateway is off before v2.38', async () => {
     fake = await startFakeCoder({ version: 'v2.35.0' });
