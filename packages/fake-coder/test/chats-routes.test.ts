@@ -226,8 +226,8 @@ describe('chats routes: create, list, get, update', () => {
 
   it('updates with 204, refuses to archive a busy chat with 409, and archives it once idle', async () => {
     const chat = await createChat(fake, 'busy', { body: { labels: { a: '1' } } });
+    await fake.control.chats.waitForChat(chat.id, 'waiting');
     fake.control.chats.scriptChat(chat.id, { otherwise: { steps: [], end: 'never' } });
-    fake.control.chats.finishTurn(chat.id);
     await call(fake, 'POST', `/api/v2/chats/${chat.id}/messages`, {
       body: { content: [{ type: 'text', text: 'go on' }] },
     });

@@ -99,6 +99,8 @@ export function createChatsControl(model: ChatsModel): FakeChatsControl {
       let cut = 0;
       for (const key of keys) {
         for (const socket of [...(model.sockets.get(key) ?? [])]) {
+          // A socket already cut is forgotten only once its close event ran; do not count it twice.
+          if (socket.readyState !== 1) continue;
           socket.terminate();
           cut++;
         }
