@@ -1,12 +1,12 @@
 import type { WebSocket } from 'ws';
-import { errorReply, goJson, type Reply } from '../http/reply';
+import { coderHeaders, errorReply, goJson, type Reply } from '../http/reply';
 import type { Handler, RequestContext } from '../http/request-context';
 import type { UpgradeHandler } from '../http/router';
 import type { UserRecord } from '../world/model';
 import { daemonUnavailable, lookupChat } from './chat-access';
 import { snapshotEvents } from './chat-events';
 import type { ChatRecord, ChatStreamEventJson, ChatsModel } from './chats-model';
-import { acceptUpgrade, notAnUpgrade } from './ws-upgrade';
+import { acceptUpgrade, crossOriginRefusal, notAnUpgrade } from './ws-upgrade';
 
 /** How often a chat stream or watch sends a WebSocket ping (ms of the fake clock; coderd uses 15 s). */
 export const CHAT_PING_MS = 15_000;
@@ -88,8 +88,12 @@ export function chatStreamUpgrade(model: ChatsModel): UpgradeHandler {
     const prepared = prepareStream(model, ctx);
     if ('reply' in prepared) return prepared.reply;
     const { chat, afterId } = prepared;
+    const refused = crossOriginRefusal(req);
+    if (refused) return refused;
     const drop = model.takeStreamFault('drop-after-snapshot', chat.id);
-    acceptUpgrade(req, socket, head, (ws) => serveChatStream(model, chat, ctx.user, ws, afterId, drop));
+    acceptUpgrade(req, socket, head, coderHeaders(ctx.world.version), (ws) =>
+      serveChatStream(model, chat, ctx.user, ws, afterId, drop),
+    );
     return undefined;
   };
 }
@@ -122,9 +126,11 @@ export function watchChatsUpgrade(model: ChatsModel): UpgradeHandler {
   return (ctx, req, socket, head) => {
     if (model.takeStreamFault('refuse', undefined))
       return errorReply(500, 'Failed to open chat watch stream.');
+    const refused = crossOriginRefusal(req);
+    if (refused) return refused;
     const user = ctx.user;
     const drop = model.takeStreamFault('drop-after-snapshot', undefined);
-    acceptUpgrade(req, socket, head, (ws) => {
+    acceptUpgrade(req, socket, head, coderHeaders(ctx.world.version), (ws) => {
       if (drop) {
         // Watch has no snapshot: the connection dies right after it opened.
         ws.terminate();
