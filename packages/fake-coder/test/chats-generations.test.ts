@@ -65,7 +65,23 @@ describe('exp-era behaviour', () => {
     const res = await call(fake, 'POST', '/api/experimental/chats', {
       body: { organization_id: fake.control.seed?.organizationId, content: [{ type: 'text', text: 'x' }] },
     });
-    expect([res.status, res.json]).toEqual([500, { message: 'Chat processor is unavailable.' }]);
+    expect([res.status, res.json]).toEqual([
+      500,
+      { message: 'Chat processor is unavailable.', detail: 'Chat processor is not configured.' },
+    ]);
+    const chat = fake.control.chats.chats()[0];
+    expect(chat).toBeUndefined();
+    fake.control.chats.setAiGateway(true);
+    const created = await createChat(fake, 'x', { prefix: '/api/experimental' });
+    fake.control.chats.setAiGateway(false);
+    const stream = await connect(fake, `/api/experimental/chats/${created.id}/stream`).opened.catch(
+      (e: unknown) => e,
+    );
+    expect(stream).toBeInstanceOf(UpgradeRefused);
+    expect(JSON.parse((stream as UpgradeRefused).body)).toEqual({
+      message: 'Chat streaming is not available.',
+      detail: 'Chat processor is not configured.',
+    });
   });
 
   it('creates a pending chat before v2.36 while the processor has not picked it up', async () => {

@@ -49,11 +49,31 @@ describe('chat messages: history pages, send, queue, interrupt', () => {
     expect([range.messages.map((m) => m.id), range.has_more]).toEqual([[b], false]);
   });
 
-  it.each(['0', '201', '-1', 'ten'])('refuses limit=%s with 400', async (limit) => {
+  it.each(['0', '201', '-1'])('refuses limit=%s with 400 Invalid limit parameter', async (limit) => {
     const chat = await createChat(fake);
     const res = await call(fake, 'GET', `/api/v2/chats/${chat.id}/messages?limit=${limit}`);
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ message: 'Invalid limit parameter (1-200).' });
+  });
+
+  it('refuses a limit or cursor that is not an integer as coderd’s query parser does', async () => {
+    const chat = await createChat(fake);
+    const res = await call(fake, 'GET', `/api/v2/chats/${chat.id}/messages?limit=ten&after_id=-3`);
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({
+      message: 'Query parameters have invalid values.',
+      validations: [
+        {
+          field: 'after_id',
+          detail: 'Query param "after_id" must be a valid 64-bit positive integer: value is negative',
+        },
+        {
+          field: 'limit',
+          detail:
+            'Query param "limit" must be a valid 32-bit positive integer: strconv.ParseInt: parsing "ten": invalid syntax',
+        },
+      ],
+    });
   });
 
   it('refuses after_id not below before_id', async () => {

@@ -34,7 +34,9 @@ export function lookupChat(
  */
 export function daemonUnavailable(model: ChatsModel): Reply | undefined {
   if (model.settings.aiGateway) return undefined;
-  if (!gatewayAnswers503(model.world.version)) return errorReply(500, 'Chat processor is unavailable.');
+  if (!gatewayAnswers503(model.world.version)) {
+    return errorReply(500, 'Chat processor is unavailable.', 'Chat processor is not configured.');
+  }
   return errorReply(
     503,
     'AI Gateway must be enabled for Coder Agents functionality. Please contact your deployment administrator.',

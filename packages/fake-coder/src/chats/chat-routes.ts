@@ -76,6 +76,11 @@ export function updateChatHandler(model: ChatsModel): Handler {
       const errors = validateChatLabels(labelMap);
       if (errors.length > 0) return errorReply(400, 'Invalid labels.', undefined, errors);
     }
+    if (pin.value !== undefined) {
+      if (pin.value < 0) return errorReply(400, 'Pin order must be non-negative.');
+      // coderd checks the chat as it was before this request, even when the same PATCH archives it.
+      if (pin.value > 0 && chat.archived) return errorReply(400, 'Cannot pin an archived chat.');
+    }
     if (planMode.value !== undefined && planMode.value !== '' && planMode.value !== 'plan') {
       return errorReply(400, 'Invalid plan_mode value.');
     }

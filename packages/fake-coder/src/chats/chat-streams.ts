@@ -50,7 +50,12 @@ function prepareStream(
   if ('reply' in found) return found;
   const chat = found.chat;
   const unavailable = daemonUnavailable(model);
-  if (unavailable) return { reply: unavailable };
+  if (unavailable) {
+    // The exp-era stream handler words its missing-daemon 500 differently (coderd/exp_chats.go streamChat).
+    return unavailable.status === 500
+      ? { reply: errorReply(500, 'Chat streaming is not available.', 'Chat processor is not configured.') }
+      : { reply: unavailable };
+  }
   const raw = ctx.query.get('after_id');
   let afterId: number | undefined;
   if (raw !== null && raw !== '') {
