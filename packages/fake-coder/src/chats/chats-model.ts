@@ -22,6 +22,8 @@ export interface ChatMessageRecord {
   role: string;
   /** Set on user messages. */
   createdBy: string | undefined;
+  /** The model that wrote it, set on assistant messages. */
+  modelConfigId: string | undefined;
   parts: Record<string, unknown>[];
   createdAt: number;
 }
