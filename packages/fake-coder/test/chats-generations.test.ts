@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { connect, createChat, openChatStream, statuses, UpgradeRefused } from './chats-helpers';
-import { call } from './helpers';
+import { call, connect, createChat, openChatStream, statuses, UpgradeRefused } from './chats-helpers';
 
 // Which chats routes answer on each server generation, and the exp-era behaviour that differs.
 

@@ -1,15 +1,47 @@
 import {
   type Chat,
+  ChatMessagesResponseSchema,
   ChatSchema,
   type ChatStreamEvent,
   type ChatWatchEvent,
+  CreateChatMessageResponseSchema,
   parseChatStreamFrame,
   parseChatWatchFrame,
   parseWire,
+  ResponseSchema,
 } from '@coder-tasks/types';
 import WebSocket from 'ws';
 import type { FakeCoder } from '../src/index';
-import { call } from './helpers';
+import { type Answer, call as plainCall } from './helpers';
+
+/**
+ * Calls the fake over real HTTP, as `call` of helpers.ts does, and reads every answer of a chats route
+ * with the types schemas: an error body as `Response`, a success as the route's type, a 204 as empty.
+ */
+export async function call(
+  fake: FakeCoder,
+  method: string,
+  path: string,
+  options: Parameters<typeof plainCall>[3] = {},
+): Promise<Answer> {
+  const res = await plainCall(fake, method, path, options);
+  const route = path.split('?')[0] ?? '';
+  if (!/\/chats(\/|$)/.test(route)) return res;
+  if (res.status >= 400) {
+    if (res.json !== undefined) parseWire(ResponseSchema, res.json, 'Response');
+  } else if (res.status === 204) {
+    if (res.text !== '') throw new Error(`a 204 from ${method} ${path} has a body: ${res.text}`);
+  } else if (/\/chats$/.test(route)) {
+    if (method === 'GET') parseWire(ChatSchema.array(), res.json, 'Chat[]');
+    else parseWire(ChatSchema, res.json, 'Chat');
+  } else if (/\/messages$/.test(route)) {
+    if (method === 'GET') parseWire(ChatMessagesResponseSchema, res.json, 'ChatMessagesResponse');
+    else parseWire(CreateChatMessageResponseSchema, res.json, 'CreateChatMessageResponse');
+  } else if (/\/chats\/[^/]+(\/interrupt)?$/.test(route)) {
+    parseWire(ChatSchema, res.json, 'Chat');
+  }
+  return res;
+}
 
 /** How long a test waits for a stream event before it fails (real time). */
 const EVENT_TIMEOUT_MS = 5_000;

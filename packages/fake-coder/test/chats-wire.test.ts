@@ -1,8 +1,7 @@
 import { ChatMessagesResponseSchema, parseWire } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { createChat } from './chats-helpers';
-import { call } from './helpers';
+import { call, createChat } from './chats-helpers';
 
 // The bytes of chat messages: Go's field order, the fields without omitempty on every part, unset
 // uuid.NullUUID fields as null, and unknown part types kept.
