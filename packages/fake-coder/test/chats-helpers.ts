@@ -165,7 +165,14 @@ export function connect(
 export async function openChatStream(
   fake: FakeCoder,
   chatId: string,
-  options: { prefix?: string; afterId?: number; token?: string; tokenIn?: 'header' | 'query' } = {},
+  options: {
+    prefix?: string;
+    afterId?: number;
+    token?: string;
+    tokenIn?: 'header' | 'query';
+    /** Expect the `{"type","data"}` envelope of servers before coderd #24148 (default false). */
+    envelope?: boolean;
+  } = {},
 ): Promise<StreamClient<ChatStreamEvent>> {
   const query = options.afterId === undefined ? '' : `?after_id=${options.afterId}`;
   const { ws, opened } = connect(
@@ -175,8 +182,9 @@ export async function openChatStream(
   );
   const client = new StreamClient(ws, (text) => {
     const frame = parseChatStreamFrame(text);
-    if (frame.kind !== 'data' || frame.envelope) throw new Error(`not a bare event array: ${text}`);
-    return frame.events;
+    if (frame.envelope !== (options.envelope ?? false)) throw new Error(`unexpected frame format: ${text}`);
+    if (frame.kind === 'error') throw new Error(`error frame: ${text}`);
+    return frame.kind === 'data' ? frame.events : [];
   });
   await opened;
   return client;
@@ -185,13 +193,14 @@ export async function openChatStream(
 /** Opens the caller's watch stream and decodes its frames with the types' parser. */
 export async function openChatWatch(
   fake: FakeCoder,
-  options: { prefix?: string; token?: string } = {},
+  options: { prefix?: string; token?: string; envelope?: boolean } = {},
 ): Promise<StreamClient<ChatWatchEvent>> {
   const { ws, opened } = connect(fake, `${options.prefix ?? '/api/v2'}/chats/watch`, options);
   const client = new StreamClient(ws, (text) => {
     const frame = parseChatWatchFrame(text);
-    if (frame.kind !== 'data' || frame.envelope) throw new Error(`not a bare watch event: ${text}`);
-    return frame.events;
+    if (frame.envelope !== (options.envelope ?? false)) throw new Error(`unexpected frame format: ${text}`);
+    if (frame.kind === 'error') throw new Error(`error frame: ${text}`);
+    return frame.kind === 'data' ? frame.events : [];
   });
   await opened;
   return client;
