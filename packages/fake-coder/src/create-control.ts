@@ -1,3 +1,4 @@
+import type { FakeChatsControl } from './chats/fake-chats-control';
 import type { FakeCoderControl } from './fake-coder-control';
 import type { FaultRegistry } from './http/faults';
 import type { RateLimiter } from './http/rate-limit';
@@ -25,6 +26,7 @@ export function createControl(
     setDefaultScript(script: AgentScript | AgentStep[] | undefined): void;
     defaultScript(): AgentScript | undefined;
   },
+  chats: FakeChatsControl,
 ): FakeCoderControl {
   const clock = world.clock;
   const { faults } = server;
@@ -232,6 +234,7 @@ export function createControl(
       }
       return server.watchStreams.sendError(workspaceId.toLowerCase(), response);
     },
+    chats,
     faults: {
       inject: (spec) => faults.inject(spec),
       clear: () => faults.clear(),

@@ -1,3 +1,4 @@
+import type { FakeChatsControl } from './chats/fake-chats-control';
 import type { FaultHandle, FaultSpec } from './http/faults';
 import type { FakeTaskView } from './tasks/task-view';
 import type { WatchErrorResponse } from './tasks/watch-streams';
@@ -134,6 +135,8 @@ export interface FakeCoderControl {
    * many streams it wrote to (0 when none is open). Throws for a workspace id the fake does not know.
    */
   sendWatchError(workspaceId: string, response: WatchErrorResponse): number;
+  /** The Chats surface: scripted chat agents, stream faults, chat prerequisites, inspection. */
+  readonly chats: FakeChatsControl;
   /** Fault injection; see FaultSpec. */
   readonly faults: { inject(spec: FaultSpec): FaultHandle; clear(): void };
   /**

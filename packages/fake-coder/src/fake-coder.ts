@@ -1,6 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildRouter } from './build-router';
+import { chatsApi } from './chats/chats-api';
+import { ChatsModel } from './chats/chats-model';
+import { createChatsControl } from './chats/create-chats-control';
 import { createControl } from './create-control';
 import type { FakeCoderControl } from './fake-coder-control';
 import { createDispatcher } from './http/create-dispatcher';
@@ -111,9 +114,11 @@ export async function launchFakeCoder(
     : undefined;
   const seeded = options.seed === false ? undefined : seedDefaults(world);
   const tokens: Record<string, string> = { ...seeded?.tokens };
+  const chats = new ChatsModel(world);
   const faults = new FaultRegistry();
   const requests: RecordedRequest[] = [];
-  const extraApis = apiFactories.map((make) => make(world));
+  // Chats is built in like Tasks; `apiFactories` plug in further APIs through the same seam.
+  const extraApis: FakeApi[] = [chatsApi(chats), ...apiFactories.map((make) => make(world))];
   const dispatcher = createDispatcher(world, buildRouter(watchStreams, extraApis), faults, requests, {
     record: options.recordRequests ?? true,
     defaultAgentScript: () => defaultScript,
@@ -135,12 +140,19 @@ export async function launchFakeCoder(
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   world.baseUrl = url;
-  const control = createControl(world, { faults, rateLimiter, watchStreams }, tokens, seeded?.info, {
-    setDefaultScript: (script) => {
-      defaultScript = script ? normalizeAgentScript(script) : undefined;
+  const control = createControl(
+    world,
+    { faults, rateLimiter, watchStreams },
+    tokens,
+    seeded?.info,
+    {
+      setDefaultScript: (script) => {
+        defaultScript = script ? normalizeAgentScript(script) : undefined;
+      },
+      defaultScript: () => defaultScript,
     },
-    defaultScript: () => defaultScript,
-  });
+    createChatsControl(chats),
+  );
   let closed: Promise<void> | undefined;
   return {
     url,

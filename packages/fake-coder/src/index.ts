@@ -1,3 +1,23 @@
+export type {
+  ChatAgentScript,
+  ChatTurnEnd,
+  ChatTurnScript,
+  ChatTurnStep,
+  FakeChatDiffStatus,
+  FakeChatError,
+  FakeChatPart,
+  FakeChatToolCall,
+} from './chats/chat-script';
+export { DEFAULT_CHAT_SCRIPT } from './chats/chat-script';
+export type {
+  ChatStreamFaultHandle,
+  ChatStreamFaultOptions,
+  ChatWaitOptions,
+  FakeChatMessageView,
+  FakeChatQueuedView,
+  FakeChatsControl,
+  FakeChatView,
+} from './chats/fake-chats-control';
 export type { FakeCoder, FakeCoderOptions } from './fake-coder';
 export { DEFAULT_FAKE_CODER_VERSION, startFakeCoder } from './fake-coder';
 export type { FakeClockControl, FakeCoderControl, WaitOptions } from './fake-coder-control';
