@@ -32,6 +32,9 @@ describe('findTrigger', () => {
     ['/code fix'],
     // As GitHub renders them: code, quotes and HTML.
     ['see `/coder fix` for usage'],
+    ['run `` /coder fix `` to start one'],
+    ['- ```\n  /coder in a fence opened on a list item line\n  ```'],
+    ['1.  item\n\n    ```\n    /coder in a fence indented under the item\n    ```'],
     ['    /coder in an indented code block'],
     ['\t/coder tabbed is an indented code block'],
     ['- item\n\n  ```\n  /coder in a fence inside a list item\n  ```'],
