@@ -1,4 +1,4 @@
-import { markdownEvents } from './markdown-events';
+import { parseMarkdown } from './markdown-events';
 
 /**
  * Removes from Markdown what GitHub does not show, so the agent is told only what the person can read:
@@ -11,7 +11,7 @@ export function dropHiddenMarkdown(source: string): string {
   if (!source.includes('[')) return source;
   const cuts: [number, number][] = [];
   let inImage = 0;
-  for (const [kind, token] of markdownEvents(source)) {
+  for (const [kind, token] of parseMarkdown(source).events) {
     if (token.type === 'image') inImage += kind === 'enter' ? 1 : -1;
     if (kind !== 'enter') continue;
     if (token.type === 'definition') {

@@ -65,6 +65,16 @@ describe('findTrigger', () => {
     expect(findTrigger('```\nx\n```\n/coder go', '/coder')?.request).toBe('go');
   });
 
+  it('reads emphasis markers that are part of the phrase as the phrase', () => {
+    expect(findTrigger('/coder_bot go', '/coder_bot')?.request).toBe('go');
+    expect(findTrigger('*fix* /coder_bot go', '/coder_bot')?.request).toBe('go');
+  });
+
+  it('does not read a line nested deeper than 32 containers', () => {
+    expect(findTrigger(`${'- '.repeat(40)}/coder deep`, '/coder')).toBeUndefined();
+    expect(findTrigger(`${'- '.repeat(10)}/coder shallow`, '/coder')?.request).toBe('shallow');
+  });
+
   it('escapes regular expression characters in the phrase', () => {
     expect(findTrigger('@bot+ do it', '@bot+')?.request).toBe('do it');
     expect(findTrigger('@bott do it', '@bot+')).toBeUndefined();

@@ -1,4 +1,4 @@
-import { markdownEvents } from './markdown-events';
+import { NEUTRAL, parseMarkdown } from './markdown-events';
 
 /** Where the trigger phrase was found, and the request written after it. */
 export interface TriggerMatch {
@@ -20,7 +20,6 @@ const HIDDEN = new Set([
   'blockQuote',
   'htmlFlow',
   'definition',
-  'gfmFootnoteDefinitionLabel',
   'image',
   'resource',
   'reference',
@@ -33,18 +32,21 @@ const BLOCK_TEXT = new Set(['paragraph', 'atxHeadingText', 'setextHeadingText', 
 const OBJECT = '\uFFFC';
 
 /** The text GitHub shows outside code, quotes and HTML, with the source offset of each character. */
-function visibleText(source: string): { text: string; offsets: number[] } {
+function visibleText(source: string, phrase: string): { text: string; offsets: number[] } {
   let text = '';
   const offsets: number[] = [];
   const add = (chars: string, offset: number, step: number) => {
     for (let i = 0; i < chars.length; i++) {
+      // Emphasis markers show as nothing (or as themselves, when unmatched: a word boundary either way).
+      if (chars[i] === NEUTRAL) continue;
       text += chars[i];
       offsets.push(offset + i * step);
     }
   };
+  const parsed = parseMarkdown(source, phrase);
   let hidden = 0;
   let codeTags = 0;
-  for (const [kind, token] of markdownEvents(source)) {
+  for (const [kind, token] of parsed.events) {
     if (HIDDEN.has(token.type)) {
       hidden += kind === 'enter' ? 1 : -1;
       if (kind === 'exit' && hidden === 0) add(OBJECT, token.start, 0);
@@ -55,7 +57,7 @@ function visibleText(source: string): { text: string; offsets: number[] } {
     if (hidden > 0) continue;
     if (token.type === 'htmlText') {
       // Tags themselves show nothing; code-like ones stand for the code they open or close.
-      const tag = CODE_TAG.exec(source.slice(token.start, token.end));
+      const tag = CODE_TAG.exec(parsed.text.slice(token.start, token.end));
       if (tag) {
         codeTags = Math.max(0, codeTags + (tag[1] === '/' ? -1 : 1));
         add(OBJECT, token.start, 0);
@@ -63,9 +65,9 @@ function visibleText(source: string): { text: string; offsets: number[] } {
       continue;
     }
     if (codeTags > 0) continue;
-    if (token.type === 'data') add(source.slice(token.start, token.end), token.start, 1);
-    else if (token.type === 'characterEscapeValue') add(source.slice(token.start, token.end), token.start, 1);
-    else if (token.type === 'characterReference') add(OBJECT, token.start, 0);
+    if (token.type === 'data' || token.type === 'characterEscapeValue') {
+      add(parsed.text.slice(token.start, token.end), token.start, 1);
+    } else if (token.type === 'characterReference') add(OBJECT, token.start, 0);
     else if (token.type === 'lineEnding' || token.type === 'hardBreakEscape') add('\n', token.start, 0);
   }
   return { text, offsets };
@@ -83,7 +85,9 @@ function visibleText(source: string): { text: string; offsets: number[] } {
 export function findTrigger(body: string, phrase: string): TriggerMatch | undefined {
   const source = body.replace(/\r\n?/g, '\n');
   const pattern = new RegExp(`(^|[\\s(])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}_/-])`, 'iu');
-  const visible = visibleText(source);
+  // Most comments do not mention the phrase at all: they need no parsing.
+  if (!source.toLowerCase().includes(phrase.toLowerCase())) return undefined;
+  const visible = visibleText(source, phrase);
   const found = pattern.exec(visible.text);
   if (!found) return undefined;
   const last = found.index + found[0].length - 1;
