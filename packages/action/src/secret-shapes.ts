@@ -31,9 +31,9 @@ export function redactShapes(text: string, redacted: string): string {
 }
 
 const TOKEN_SHAPES: readonly RegExp[] = [
-  // GitHub: 36 base62 characters after the prefix. No boundary: a token glued to a word, or followed by
-  // `_` (as in `ghp_…_backup`), is still a token.
-  /gh[pousr]_[A-Za-z0-9]{36}/g,
+  // GitHub: 36 base62 characters after the prefix (more are taken, should the format grow). No
+  // boundary: a token glued to a word, or followed by `_` (as in `ghp_…_backup`), is still a token.
+  /gh[pousr]_[A-Za-z0-9]{30,255}/g,
   /github_pat_[A-Za-z0-9_]{22,255}/g,
   /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,128}/g,
   /npm_[A-Za-z0-9]{36}/g,
