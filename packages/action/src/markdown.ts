@@ -65,8 +65,3 @@ export function codeBlock(text: string, info = 'text'): string {
 export function details(summary: string, inner: string, open = false): string {
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${inner}\n\n</details>`;
 }
-
-/** Escapes text for use inside HTML (the `<summary>` of a section), which is also safe as Markdown. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`@\\*_[\]]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
