@@ -26,40 +26,46 @@ export const EDGE = 12;
 // tabs and other controls, and characters that render as nothing.
 const SKIPPED = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu;
 
-/** The text without {@link SKIPPED} characters, with the way back to positions in the original. */
+/**
+ * The text without {@link SKIPPED} characters; the way back to positions in the original is worked out
+ * only when something is found (most texts hold no secret).
+ */
 interface View {
   text: string;
   /** `text` with ASCII letters lower-cased (same length), for the forms whose hex may be in any case. */
   lower: string;
-  /** Where each kept segment starts in `text`, and where it started in the original. */
-  starts: number[];
-  origins: number[];
 }
 
 function viewOf(text: string): View {
-  const starts = [0];
-  const origins = [0];
-  let out = '';
-  let last = 0;
-  for (const skipped of text.matchAll(SKIPPED)) {
-    out += text.slice(last, skipped.index);
-    last = skipped.index + skipped[0].length;
-    starts.push(out.length);
-    origins.push(last);
-  }
-  out += text.slice(last);
-  return { text: out, lower: out.replace(/[A-Z]+/g, (s) => s.toLowerCase()), starts, origins };
+  const kept = text.replace(SKIPPED, '');
+  // toLowerCase keeps the length unless a character grows (U+0130 does); then only ASCII is lowered.
+  let lower = kept.toLowerCase();
+  if (lower.length !== kept.length) lower = kept.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  return { text: kept, lower };
 }
 
-function toOriginal(view: View, index: number): number {
-  let low = 0;
-  let high = view.starts.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if ((view.starts[mid] ?? 0) <= index) low = mid;
-    else high = mid - 1;
+/** Maps positions in the view back to the original: where each kept segment starts in both. */
+function positionMap(text: string): (index: number) => number {
+  const starts = [0];
+  const origins = [0];
+  let kept = 0;
+  let last = 0;
+  for (const skipped of text.matchAll(SKIPPED)) {
+    kept += skipped.index - last;
+    last = skipped.index + skipped[0].length;
+    starts.push(kept);
+    origins.push(last);
   }
-  return (view.origins[low] ?? 0) + index - (view.starts[low] ?? 0);
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if ((starts[mid] ?? 0) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return (origins[low] ?? 0) + index - (starts[low] ?? 0);
+  };
 }
 
 function redactKnown(text: string, forms: SecretForms): string {
@@ -75,8 +81,9 @@ function redactKnown(text: string, forms: SecretForms): string {
   for (const form of forms.exact) search(view.text, form);
   for (const form of forms.anyCase) search(view.lower, form);
   if (found.length === 0) return text;
+  const toOriginal = view.text.length === text.length ? (index: number) => index : positionMap(text);
   const ranges = found
-    .map(([start, end]): [number, number] => [toOriginal(view, start), toOriginal(view, end - 1) + 1])
+    .map(([start, end]): [number, number] => [toOriginal(start), toOriginal(end - 1) + 1])
     .sort((a, b) => a[0] - b[0]);
   let out = '';
   let from = 0;

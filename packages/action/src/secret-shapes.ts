@@ -20,14 +20,7 @@ export function redactShapes(text: string, redacted: string): string {
   let out = redactPrivateKeys(text, redacted);
   for (const pattern of TOKEN_SHAPES) out = out.replace(pattern, redacted);
   for (const pattern of LABELLED_SHAPES) out = out.replace(pattern, `$1${redacted}`);
-  return out.replace(
-    ASSIGNMENT,
-    (whole, key: string, sep: string, q1?: string, q2?: string, bare?: string) => {
-      const value = q1 ?? q2 ?? bare ?? '';
-      if (!isSecretKey(key) || !looksLikeValue(value)) return whole;
-      return `${key}${sep}${redacted}`;
-    },
-  );
+  return redactAssignments(out, redacted);
 }
 
 const TOKEN_SHAPES: readonly RegExp[] = [
@@ -54,30 +47,76 @@ const TOKEN_SHAPES: readonly RegExp[] = [
   /(?<![A-Za-z0-9])figd_[A-Za-z0-9_-]{40,200}/g, // Figma
   /(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, // AWS key ids
   /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}/g, // Google API keys
-  /(?<![A-Za-z0-9])[A-Za-z0-9]{10}-[A-Za-z0-9]{22}(?![A-Za-z0-9])/g, // Coder session tokens: <id>-<secret>
+  /\b[A-Za-z0-9]{10}-[A-Za-z0-9]{22}\b/g, // Coder session tokens: <id>-<secret> (fixed length: linear)
   /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWTs
 ];
 
 // These keep their label and lose only the value.
 const LABELLED_SHAPES: readonly RegExp[] = [
   /(\b(?:Bearer|token|Basic)[ \t]{1,16})[A-Za-z0-9._~+/=-]{16,}/gi,
-  // user:password@ in a URL. The scheme starts where its run of characters starts.
-  /((?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/:@]{1,256}:[^\s/@]{1,256}(?=@)/gi,
+  // user:password@ in a URL, found from its `://` (the scheme is kept and need not be read).
+  /(:\/\/)[^\s/:@]{1,256}:[^\s/@]{1,256}(?=@)/g,
 ];
 
-// `key = value`, `key: value`, `"key": "value"`, `key => value`. The key starts where its run starts and
-// is bounded, the separator is bounded, and a quoted value ends at its quote within the line.
+// `key = value`, `key: value`, `"key": "value"`, `key => value`, read from where the key's run starts.
+// The key and separator are bounded, and a quoted value ends at its quote within the line.
 const ASSIGNMENT =
-  /(?<![\w.-])([\w.-]{1,100}["']?)(\s{0,16}(?:=>|:=|[=:])[ \t]{0,16})(?:"([^"\r\n]{1,500})"|'([^'\r\n]{1,500})'|([^\s"'`,;)}\]]{4,}))/g;
-
-const SECRET_KEY = /secret|token|passw(?:or)?d|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential/i;
+  /([\w.-]{1,100}["']?)(\s{0,16}(?:=>|:=|[=:])[ \t]{0,16})(?:"([^"\r\n]{1,500})"|'([^'\r\n]{1,500})'|([^\s"'`,;)}\]]{4,}))/y;
+// A word that makes a key a secret's name; the scan starts from these, so text without one costs little.
+const SECRET_WORD = /secret|token|passw(?:or)?d|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential/gi;
+const SECRET_NAME = new RegExp(SECRET_WORD.source, 'i');
 // Counts, limits and kinds of tokens are not secrets (`max_tokens: 4096`, `token_type: bearer`).
 const NOT_SECRET_KEY = /tokens["']?$|(?:count|limit|length|size|type|usage|file|path|url|uri|name|id)["']?$/i;
 const NOT_A_VALUE =
   /^(?:string|number|boolean|null|undefined|none|nil|true|false|required|optional|\[REDACTED\]|\*+)$|^(?:\$|%|<|\[|process\.env|os\.environ|env\.|secrets\.)/i;
+const MAX_KEY = 100;
+
+function isKeyChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) || // 0-9
+    (code >= 0x41 && code <= 0x5a) || // A-Z
+    (code >= 0x61 && code <= 0x7a) || // a-z
+    code === 0x5f || // _
+    code === 0x2e || // .
+    code === 0x2d // -
+  );
+}
+
+/**
+ * Replaces the values of assignments whose key names a secret. Each occurrence of a secret word costs
+ * at most the key's bounded length to find where its key starts; a run of key characters too long to be
+ * a key is skipped whole, so every character is looked at a bounded number of times.
+ */
+function redactAssignments(text: string, redacted: string): string {
+  let out = '';
+  let from = 0;
+  let tried = -1;
+  SECRET_WORD.lastIndex = 0;
+  for (let word = SECRET_WORD.exec(text); word !== null; word = SECRET_WORD.exec(text)) {
+    let start = word.index;
+    while (start > from && word.index - start < MAX_KEY && isKeyChar(text.charCodeAt(start - 1))) start--;
+    if (start > from && isKeyChar(text.charCodeAt(start - 1))) {
+      let end = word.index;
+      while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
+      SECRET_WORD.lastIndex = end;
+      continue;
+    }
+    if (start === tried) continue;
+    tried = start;
+    ASSIGNMENT.lastIndex = start;
+    const found = ASSIGNMENT.exec(text);
+    if (found === null) continue;
+    const [whole, key = '', sep = '', q1, q2, bare] = found;
+    if (!isSecretKey(key) || !looksLikeValue(q1 ?? q2 ?? bare ?? '')) continue;
+    out += `${text.slice(from, start)}${key}${sep}${redacted}`;
+    from = start + whole.length;
+    SECRET_WORD.lastIndex = from;
+  }
+  return out + text.slice(from);
+}
 
 function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key) && !NOT_SECRET_KEY.test(key);
+  return SECRET_NAME.test(key) && !NOT_SECRET_KEY.test(key);
 }
 
 function looksLikeValue(value: string): boolean {
