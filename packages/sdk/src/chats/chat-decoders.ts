@@ -1,8 +1,6 @@
 import {
   ChatMessagesResponseSchema,
   ChatSchema,
-  ChatStreamEventSchema,
-  ChatWatchEventSchema,
   CreateChatMessageResponseSchema,
   parseWire,
 } from '@coder-tasks/types';
@@ -20,7 +18,3 @@ export const decodeChatMessages = (data: unknown) =>
 /** Reads a `CreateChatMessageResponse`. */
 export const decodeSendResponse = (data: unknown) =>
   parseWire(CreateChatMessageResponseSchema, data, 'CreateChatMessageResponse');
-/** Reads one `ChatStreamEvent` of a stream frame. */
-export const decodeStreamEvent = (data: unknown) => parseWire(ChatStreamEventSchema, data, 'ChatStreamEvent');
-/** Reads one `ChatWatchEvent`. */
-export const decodeWatchEvent = (data: unknown) => parseWire(ChatWatchEventSchema, data, 'ChatWatchEvent');

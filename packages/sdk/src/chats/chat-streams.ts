@@ -1,4 +1,11 @@
-import { type ChatStreamEvent, type ChatWatchEvent, WireFormatError } from '@coder-tasks/types';
+import {
+  type ChatFrame,
+  type ChatStreamEvent,
+  type ChatWatchEvent,
+  parseChatStreamFrame,
+  parseChatWatchFrame,
+  WireFormatError,
+} from '@coder-tasks/types';
 import {
   CoderAbortError,
   CoderApiError,
@@ -10,8 +17,6 @@ import type { HttpTransport } from '../http-transport';
 import type { RequestContext } from '../response-body';
 import { wireMismatch } from '../response-body';
 import { checkTimerMs } from '../timer-limit';
-import { decodeStreamEvent, decodeWatchEvent } from './chat-decoders';
-import { type ChatFrame, parseChatStreamFrame, parseChatWatchFrame } from './chat-frames';
 import { type ChatSocket, HandshakeRefused, openChatSocket } from './chat-socket';
 import { type ChatsApi, chatPath } from './chats-api';
 
@@ -62,14 +67,12 @@ export class ChatStreams {
       }
       query.after_id = String(options.afterId);
     }
-    yield* this.read(`${chatPath(id)}/stream`, query, options, parseChatStreamFrame, (e) =>
-      decodeStreamEvent(e),
-    );
+    yield* this.read(`${chatPath(id)}/stream`, query, options, parseChatStreamFrame);
   }
 
   /** `GET /chats/watch`: live lifecycle events of every chat the caller owns (no snapshot). */
   async *watch(options: ChatStreamOptions = {}): AsyncGenerator<ChatWatchEvent, void, undefined> {
-    yield* this.read('/chats/watch', {}, options, parseChatWatchFrame, (e) => decodeWatchEvent(e));
+    yield* this.read('/chats/watch', {}, options, parseChatWatchFrame);
   }
 
   /** Closes every open socket. */
@@ -81,8 +84,7 @@ export class ChatStreams {
     path: string,
     query: Record<string, string>,
     options: ChatStreamOptions,
-    parse: (text: string) => ChatFrame,
-    decode: (event: unknown) => T,
+    parse: (text: string) => ChatFrame<T>,
   ): AsyncGenerator<T, void, undefined> {
     const timeoutMs = checkTimerMs('timeout', options.timeout ?? this.timeout, 'chat stream: ');
     const idleTimeoutMs = checkTimerMs('idleTimeout', options.idleTimeout ?? 45_000, 'chat stream: ');
@@ -114,11 +116,10 @@ export class ChatStreams {
       try {
         for await (const text of socket.frames()) {
           // Whatever the server echoes, the token never reaches an event or an error.
-          const frame = parse(this.transport.redact(text));
+          const frame = readFrame(parse, this.transport.redact(text), ctx);
           if (frame.kind === 'ping') continue;
-          if (frame.kind === 'error') throw new CoderStreamError(ctx, frame.response);
-          if (frame.kind === 'invalid') throw formatError(ctx, frame.problem);
-          for (const event of frame.events) yield decodeEvent(decode, event, ctx);
+          if (frame.kind === 'error') throw new CoderStreamError(ctx, frame.error);
+          yield* frame.events;
         }
       } finally {
         socket.close();
@@ -158,11 +159,17 @@ export class ChatStreams {
   }
 }
 
-function decodeEvent<T>(decode: (event: unknown) => T, event: unknown, ctx: RequestContext): T {
+/** One frame, read with the wire parser of `@coder-tasks/types` (bare arrays and the older envelope). */
+function readFrame<T>(
+  parse: (text: string) => ChatFrame<T>,
+  text: string,
+  ctx: RequestContext,
+): ChatFrame<T> {
   try {
-    return decode(event);
+    return parse(text);
   } catch (error) {
     if (!(error instanceof WireFormatError)) throw error;
+    // 101: the frame came over the upgraded connection.
     throw new CoderResponseFormatError({
       reason: 'schema',
       status: 101,
@@ -171,14 +178,4 @@ function decodeEvent<T>(decode: (event: unknown) => T, event: unknown, ctx: Requ
       cause: error,
     });
   }
-}
-
-function formatError(ctx: RequestContext, problem: string): CoderResponseFormatError {
-  return new CoderResponseFormatError({
-    reason: 'schema',
-    status: 101,
-    ...ctx,
-    typeName: 'chat stream frame',
-    problem,
-  });
 }

@@ -172,7 +172,7 @@ class TurnTracker {
   }
 
   apply(event: ChatStreamEvent, fromStream: boolean): void {
-    const e = event as ChatStreamEvent & Record<string, any>;
+    const e = event;
     switch (String(e.type)) {
       case 'message':
         if (e.message) {
@@ -191,7 +191,7 @@ class TurnTracker {
       case 'queue_update':
         this.state = observeTurn(this.state, {
           kind: 'queue',
-          ids: (e.queued_messages ?? []).map((q: { id: number }) => q.id),
+          ids: (e.queued_messages ?? []).map((q) => q.id),
         });
         break;
       case 'error':
