@@ -26,19 +26,44 @@ async function idleChat(h: Harness, prompt = 'hi') {
 
 describe('every Chats error path surfaces as a typed error with coderd’s message', () => {
   it.each<[string, (h: Harness) => Promise<unknown>, number, string]>([
-    ['a chat id that is not a UUID', (h) => h.client.getChat('not-a-uuid'), 400, 'Invalid UUID "not-a-uuid".'],
-    ['a chat that does not exist', (h) => h.client.getChat(MISSING), 404, 'Resource not found or you do not have access to this resource'],
+    [
+      'a chat id that is not a UUID',
+      (h) => h.client.getChat('not-a-uuid'),
+      400,
+      'Invalid UUID "not-a-uuid".',
+    ],
+    [
+      'a chat that does not exist',
+      (h) => h.client.getChat(MISSING),
+      404,
+      'Resource not found or you do not have access to this resource',
+    ],
     ['an empty create', (h) => h.client.createChat({ content: [] }), 400, 'Content is required.'],
     ['an empty text part', (h) => h.client.createChat({ content: text('') }), 400, 'Invalid input part.'],
-    ['invalid labels', (h) => h.client.createChat({ content: text('x'), labels: { '-bad': 'v' } }), 400, 'Invalid labels.'],
+    [
+      'invalid labels',
+      (h) => h.client.createChat({ content: text('x'), labels: { '-bad': 'v' } }),
+      400,
+      'Invalid labels.',
+    ],
     [
       'an organization the caller is not in',
       (h) => h.client.createChat({ content: text('x'), organization_id: MISSING }),
       403,
       'You are not a member of the specified organization.',
     ],
-    ['a bare word in the list query', (h) => h.client.listChats({ query: 'bare' }), 400, 'Invalid chat search query.'],
-    ['an empty title', async (h) => h.client.updateChat((await idleChat(h)).id, { title: '' }), 400, 'Title cannot be empty.'],
+    [
+      'a bare word in the list query',
+      (h) => h.client.listChats({ query: 'bare' }),
+      400,
+      'Invalid chat search query.',
+    ],
+    [
+      'an empty title',
+      async (h) => h.client.updateChat((await idleChat(h)).id, { title: '' }),
+      400,
+      'Title cannot be empty.',
+    ],
     [
       'archiving twice',
       async (h) => {
@@ -69,14 +94,24 @@ describe('every Chats error path surfaces as a typed error with coderd’s messa
       400,
       'Invalid busy_behavior value.',
     ],
-    ['a page over 200', async (h) => h.client.getChatMessages((await idleChat(h)).id, { limit: 201 }), 400, 'Invalid limit parameter (1-200).'],
+    [
+      'a page over 200',
+      async (h) => h.client.getChatMessages((await idleChat(h)).id, { limit: 201 }),
+      400,
+      'Invalid limit parameter (1-200).',
+    ],
     [
       'crossed cursors',
       async (h) => h.client.getChatMessages((await idleChat(h)).id, { afterId: 5, beforeId: 3 }),
       400,
       'after_id must be less than before_id.',
     ],
-    ['interrupting an idle chat', async (h) => h.client.interruptChat((await idleChat(h)).id), 409, 'Chat is not in an interruptible state.'],
+    [
+      'interrupting an idle chat',
+      async (h) => h.client.interruptChat((await idleChat(h)).id),
+      409,
+      'Chat is not in an interruptible state.',
+    ],
     [
       'archiving an active chat',
       async (h) => {
@@ -99,7 +134,12 @@ describe('every Chats error path surfaces as a typed error with coderd’s messa
       429,
       'Message queue is full.',
     ],
-    ['the stream of a chat that does not exist', (h) => drain(h.client.streamChat(MISSING)), 404, 'Resource not found or you do not have access to this resource'],
+    [
+      'the stream of a chat that does not exist',
+      (h) => drain(h.client.streamChat(MISSING)),
+      404,
+      'Resource not found or you do not have access to this resource',
+    ],
     [
       'a stream coderd cannot open',
       async (h) => {
@@ -155,11 +195,20 @@ describe('a server that cannot run chats', () => {
     const h = await startHarness({ version: 'v2.38.0' });
     const client = h.clientWith({ chatsPrefix: '/api/experimental' });
     const error = await unavailable(client.getChat(MISSING));
-    expect(error).toMatchObject({ reason: 'not-served', status: 404, response: { message: 'Route not found.' }, serverVersion: 'v2.38.0' });
+    expect(error).toMatchObject({
+      reason: 'not-served',
+      status: 404,
+      response: { message: 'Route not found.' },
+      serverVersion: 'v2.38.0',
+    });
   });
 
   it.each([
-    ['v2.38.0', 503, 'AI Gateway must be enabled for Coder Agents functionality. Please contact your deployment administrator.'],
+    [
+      'v2.38.0',
+      503,
+      'AI Gateway must be enabled for Coder Agents functionality. Please contact your deployment administrator.',
+    ],
     ['v2.35.0', 500, 'Chat processor is unavailable.'],
   ])('on %s with the AI gateway off: create, send and stream', async (version, status, message) => {
     const h = await startHarness({ version });
@@ -172,7 +221,12 @@ describe('a server that cannot run chats', () => {
     ];
     for (const call of calls) {
       const error = await unavailable(call(h.client));
-      expect(error).toMatchObject({ reason: 'ai-gateway-disabled', status, response: { message }, serverVersion: version });
+      expect(error).toMatchObject({
+        reason: 'ai-gateway-disabled',
+        status,
+        response: { message },
+        serverVersion: version,
+      });
       expect(error.message).toContain('CODER_AI_GATEWAY_ENABLED=true');
     }
   });
@@ -181,7 +235,11 @@ describe('a server that cannot run chats', () => {
     const h = await startHarness({ version: 'v2.38.0' });
     h.fake.control.chats.setModelAvailable(false);
     const error = await unavailable(h.client.createChat({ content: text('x') }));
-    expect(error).toMatchObject({ reason: 'no-model', status: 400, response: { message: 'No chat model is available in this organization.' } });
+    expect(error).toMatchObject({
+      reason: 'no-model',
+      status: 400,
+      response: { message: 'No chat model is available in this organization.' },
+    });
   });
 
   it('apiSupport says which APIs each generation serves', async () => {

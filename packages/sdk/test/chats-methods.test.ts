@@ -101,7 +101,9 @@ describe.each([
     expect(running.status).toBe('running');
     const interrupted = await h.client.interruptChat(chat.id);
     expect(['interrupting', 'waiting']).toContain(interrupted.status);
-    await expect(h.client.waitForChatTurn(chat, { timeout: 10_000 })).resolves.toMatchObject({ status: 'waiting' });
+    await expect(h.client.waitForChatTurn(chat, { timeout: 10_000 })).resolves.toMatchObject({
+      status: 'waiting',
+    });
   });
 
   it('streams a chat: the snapshot, then live events, as validated events', async () => {
@@ -119,7 +121,7 @@ describe.each([
     await h.fake.control.chats.waitForChat(chat.id, (c) => c.status === 'running');
     await vitestWaitForStream(h, `${prefix}/chats/${chat.id}/stream`);
     h.fake.control.chats.finishTurn(chat.id);
-    expect((await reading as Error).name).toBe('CoderAbortError');
+    expect(((await reading) as Error).name).toBe('CoderAbortError');
     expect(seen[0]).toBe('message');
     expect(seen).toContain('status:running');
     expect(seen.at(-1)).toBe('status:waiting');
@@ -142,7 +144,7 @@ describe.each([
     })().catch((e: unknown) => e);
     await vitestWaitForStream(h, `${prefix}/chats/watch`);
     await h.client.createChat({ content: text('watch me') });
-    expect((await watching as Error).name).toBe('CoderAbortError');
+    expect(((await watching) as Error).name).toBe('CoderAbortError');
     expect(kinds).toContain('status_change');
   });
 

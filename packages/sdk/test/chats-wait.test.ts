@@ -59,14 +59,17 @@ describe('waitForChatTurn', () => {
     expect(saidIn(turn.messages)).toEqual(['second', 'Reading the request.', 'On it: second', 'Done.']);
   });
 
-  it.each(['v2.35.0', 'v2.38.0'])('does not take the stale status of a new chat (%s) for the end', async (version) => {
-    const h = await startHarness({ version });
-    h.fake.control.chats.setPickupDelay(300);
-    const chat = await h.client.createChat({ content: text('hello') });
-    expect(chat.status).toBe(version === 'v2.35.0' ? 'pending' : 'waiting');
-    const turn = await h.client.waitForChatTurn(chat, { timeout: 10_000 });
-    expect(saidIn(turn.messages)).toEqual(['hello', 'Reading the request.', 'On it: hello', 'Done.']);
-  });
+  it.each(['v2.35.0', 'v2.38.0'])(
+    'does not take the stale status of a new chat (%s) for the end',
+    async (version) => {
+      const h = await startHarness({ version });
+      h.fake.control.chats.setPickupDelay(300);
+      const chat = await h.client.createChat({ content: text('hello') });
+      expect(chat.status).toBe(version === 'v2.35.0' ? 'pending' : 'waiting');
+      const turn = await h.client.waitForChatTurn(chat, { timeout: 10_000 });
+      expect(saidIn(turn.messages)).toEqual(['hello', 'Reading the request.', 'On it: hello', 'Done.']);
+    },
+  );
 
   it('follows a queued message through its promotion, when the status stays running without an event', async () => {
     const h = await startHarness({ version: 'v2.38.0' });
@@ -152,7 +155,14 @@ describe('waitForChatTurn', () => {
     h.fake.control.chats.scriptChat('*', {
       otherwise: {
         steps: [],
-        end: { error: { message: 'Upstream overloaded.', kind: 'overloaded', retryable: true, provider: 'anthropic' } },
+        end: {
+          error: {
+            message: 'Upstream overloaded.',
+            kind: 'overloaded',
+            retryable: true,
+            provider: 'anthropic',
+          },
+        },
       },
     });
     const chat = await h.client.createChat({ content: text('fail') });
@@ -160,14 +170,21 @@ describe('waitForChatTurn', () => {
     expect(error).toBeInstanceOf(ChatTurnFailedError);
     expect(error).toMatchObject({
       chat: { id: chat.id, status: 'error' },
-      chatError: { message: 'Upstream overloaded.', kind: 'overloaded', retryable: true, provider: 'anthropic' },
+      chatError: {
+        message: 'Upstream overloaded.',
+        kind: 'overloaded',
+        retryable: true,
+        provider: 'anthropic',
+      },
     });
     expect((error as Error).message).toContain('Upstream overloaded.');
   });
 
   it('throws ChatActionRequiredError when the chat waits for a client tool', async () => {
     const h = await startHarness({ version: 'v2.38.0' });
-    h.fake.control.chats.scriptChat('*', { otherwise: { steps: [], end: { requiresAction: [{ toolName: 'open_pr' }] } } });
+    h.fake.control.chats.scriptChat('*', {
+      otherwise: { steps: [], end: { requiresAction: [{ toolName: 'open_pr' }] } },
+    });
     const chat = await h.client.createChat({ content: text('tool') });
     const error = await h.client.waitForChatTurn(chat, { timeout: 10_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatActionRequiredError);
