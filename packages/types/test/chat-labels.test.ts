@@ -50,9 +50,9 @@ describe('validateChatLabels', () => {
     ]);
   });
 
-  it("quotes keys as Go's %q does", () => {
-    expect(details({ 'a"\n': 'v' })).toEqual([
-      'label key "a\\"\\n" contains invalid characters; must match ^[a-zA-Z0-9][a-zA-Z0-9._/-]*$',
+  it("quotes keys as Go's %q does, which is not how JSON quotes them", () => {
+    expect(details({ 'a"\n\x01\u00e9': 'v' })).toEqual([
+      'label key "a\\"\\n\\x01é" contains invalid characters; must match ^[a-zA-Z0-9][a-zA-Z0-9._/-]*$',
     ]);
   });
 

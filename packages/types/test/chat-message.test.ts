@@ -60,30 +60,35 @@ describe('ChatMessagePartSchema across server generations', () => {
     expect(part && 'frames' in part).toBe(false);
   });
 
-  it('reads a part of an older server that lacks the always-written fields as their zero values', () => {
+  it('reads a part of an older server that lacks the always-written fields as the zero values Go writes', () => {
     const [part] = parseMessage(message([{ type: 'text', text: 'hi' }])).content;
     expect(part).toEqual({
       type: 'text',
       text: 'hi',
+      mcp_server_config_id: null,
       url: '',
       media_type: '',
+      file_id: null,
       file_name: '',
       start_line: 0,
       end_line: 0,
       content: '',
       context_file_path: '',
+      context_file_agent_id: null,
       skill_name: '',
     });
   });
 
-  it('reads an unset NullUUID as null and a set one as the UUID', () => {
-    const [unset, set] = parseMessage(
+  it('reads an unset NullUUID, sent as null or left out, as null and a set one as the UUID', () => {
+    const [unset, absent, set] = parseMessage(
       message([
         { type: 'tool-call', mcp_server_config_id: null },
+        { type: 'tool-call' },
         { type: 'tool-call', mcp_server_config_id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e' },
       ]),
     ).content;
     expect(unset?.mcp_server_config_id).toBeNull();
+    expect(absent?.mcp_server_config_id).toBeNull();
     expect(set?.mcp_server_config_id).toBe('2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e');
   });
 

@@ -63,6 +63,30 @@ describe('ChatSchema across server generations', () => {
     expect('organization_id' in chat).toBe(false);
   });
 
+  it("writes a parsed chat back with Go's field order and every field Go always writes", () => {
+    expect(
+      Object.keys(parseChat({ ...oldChat(), client_type: 'api', organization_id: oldChat().owner_id })),
+    ).toEqual([
+      'id',
+      'organization_id',
+      'owner_id',
+      'title',
+      'status',
+      'last_turn_summary',
+      'summary',
+      'created_at',
+      'updated_at',
+      'archived',
+      'shared',
+      'pin_order',
+      'mcp_server_ids',
+      'labels',
+      'has_unread',
+      'client_type',
+      'children',
+    ]);
+  });
+
   it('reads a legacy string last_error as a generic, non-retryable ChatError', () => {
     const chat = parseChat({ ...oldChat(), status: 'error', last_error: 'context deadline exceeded' });
     expect(chat.last_error).toEqual({
