@@ -188,6 +188,7 @@ describe('a server that cannot run chats', () => {
     const error = await unavailable(h.client.listChats());
     expect(error).toMatchObject({ reason: 'too-old', serverVersion: 'v2.31.4', response: undefined });
     expect(error.message).toContain('Chats need v2.32 or newer');
+    expect(error.url).toBe(`${h.fake.url}/api/v2/chats`);
     expect(h.fake.requests.filter((r) => r.path.includes('/chats'))).toHaveLength(0);
   });
 

@@ -1,8 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chatTranscript } from '../src/index';
 import { startHarness } from './harness';
 
 const text = (t: string) => [{ type: 'text' as const, text: t }];
+
+describe('on a v2.37 server, which serves Chats under both prefixes', () => {
+  it('moves to /api/experimental for good when /api/v2 answers 404 "Route not found." (a proxy passing only one)', async () => {
+    const h = await startHarness({ version: 'v2.37.0' });
+    h.fake.control.faults.inject({
+      kind: 'status',
+      status: 404,
+      body: { message: 'Route not found.' },
+      route: /^\/api\/v2\/chats/,
+    });
+    const chat = await h.client.createChat({ content: text('hello') });
+    await expect(h.client.getChat(chat.id)).resolves.toMatchObject({ id: chat.id });
+    const chatsPaths = h.fake.requests
+      .filter((r) => r.path.includes('/chats'))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(chatsPaths).toEqual([
+      'POST /api/v2/chats',
+      'POST /api/experimental/chats',
+      `GET /api/experimental/chats/${chat.id}`,
+    ]);
+  });
+});
 
 describe.each([
   ['v2.35.2', '/api/experimental'],
@@ -157,7 +179,6 @@ describe.each([
 });
 
 async function vitestWaitForStream(h: Awaited<ReturnType<typeof startHarness>>, path: string) {
-  const { vi } = await import('vitest');
   await vi.waitFor(() => expect(h.requestsTo(path).some((r) => r.status === 101)).toBe(true), {
     timeout: 10_000,
   });

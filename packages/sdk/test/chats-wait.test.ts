@@ -142,6 +142,20 @@ describe('waitForChatTurn', () => {
     expect(h.requestsTo(STREAM).every((r) => r.status === 500)).toBe(true);
   });
 
+  it('stops trying the stream for this wait when something in front of coderd does not pass WebSockets', async () => {
+    const h = await startHarness({ version: 'v2.38.0' });
+    const chat = await busyChat(h);
+    const body = 'WebSocket protocol violation: Connection header "" does not contain Upgrade';
+    h.fake.control.faults.inject({ kind: 'status', status: 426, body, route: STREAM });
+    const waiting = h.client.waitForChatTurn(chat, { pollInterval: 50, timeout: 10_000 });
+    await vi.waitFor(() => expect(h.requestsTo(STREAM)).toHaveLength(2));
+    await vi.waitFor(() => expect(h.requestsTo(`/api/v2/chats/${chat.id}`, 'GET').length).toBeGreaterThan(12));
+    h.fake.control.chats.finishTurn(chat.id);
+    await expect(waiting).resolves.toMatchObject({ status: 'waiting' });
+    // The upgrade and the GET that asked why; no reconnects after that.
+    expect(h.requestsTo(STREAM)).toHaveLength(2);
+  });
+
   it('polls only, with stream: false', async () => {
     const h = await startHarness({ version: 'v2.38.0' });
     const chat = await h.client.createChat({ content: text('poll') });

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CoderApiError, CoderResponseFormatError } from '../errors';
+import { CoderApiError, CoderConnectionError, CoderResponseFormatError } from '../errors';
 import type { WakeUp } from '../wake-up';
 import { ChatsUnavailableError } from './chat-errors';
-import type { ChatStreams } from './chat-streams';
+import { type ChatStreams, WS_UPGRADE_REFUSED } from './chat-streams';
 import type { TurnAnchor } from './chat-turn';
 import { TRANSIENT_STATUSES, type TurnTracker } from './chat-turn-tracker';
 
@@ -69,5 +69,7 @@ export class StreamRider {
 /** A stream failure that reconnecting will not fix: stop trying the stream for this wait. */
 function permanent(error: unknown): boolean {
   if (error instanceof ChatsUnavailableError || error instanceof CoderResponseFormatError) return true;
+  // coderd's checks passed but the upgrade did not: something in between does not pass WebSockets.
+  if (error instanceof CoderConnectionError && error.code === WS_UPGRADE_REFUSED) return true;
   return error instanceof CoderApiError && !TRANSIENT_STATUSES.has(error.status);
 }

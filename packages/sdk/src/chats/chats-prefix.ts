@@ -44,7 +44,7 @@ export class ChatsPrefixes {
     throw new ChatsUnavailableError({
       reason: 'too-old',
       method: at.method,
-      url: new URL(`api/v2/chats${at.path}`, this.host.url).toString(),
+      url: new URL(`api/v2${at.path}`, this.host.url).toString(),
       serverVersion: version,
     });
   }
