@@ -149,7 +149,9 @@ describe('waitForChatTurn', () => {
     h.fake.control.faults.inject({ kind: 'status', status: 426, body, route: STREAM });
     const waiting = h.client.waitForChatTurn(chat, { pollInterval: 50, timeout: 10_000 });
     await vi.waitFor(() => expect(h.requestsTo(STREAM)).toHaveLength(2));
-    await vi.waitFor(() => expect(h.requestsTo(`/api/v2/chats/${chat.id}`, 'GET').length).toBeGreaterThan(12));
+    await vi.waitFor(() =>
+      expect(h.requestsTo(`/api/v2/chats/${chat.id}`, 'GET').length).toBeGreaterThan(12),
+    );
     h.fake.control.chats.finishTurn(chat.id);
     await expect(waiting).resolves.toMatchObject({ status: 'waiting' });
     // The upgrade and the GET that asked why; no reconnects after that.

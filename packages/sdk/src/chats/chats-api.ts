@@ -109,6 +109,7 @@ export class ChatsApi {
   }
 
   async list(filter: ListChatsFilter = {}, options?: CallOptions): Promise<Chat[]> {
+    checkListFilter(filter);
     const terms = [filter.query?.trim(), filter.archived === undefined ? '' : `archived:${filter.archived}`];
     const q = terms.filter(Boolean).join(' ');
     const query: Record<string, string | string[]> = {};
@@ -212,6 +213,27 @@ export class ChatsApi {
       recover,
     } as const;
     return this.call(spec, options);
+  }
+}
+
+/** Refuses what a JavaScript caller can get wrong before anything is sent (a number would go out as text). */
+function checkListFilter(filter: ListChatsFilter): void {
+  if (typeof filter !== 'object' || filter === null)
+    throw new TypeError('listChats: `filter` must be an object');
+  const { labels, archived, query } = filter;
+  if (archived !== undefined && typeof archived !== 'boolean') {
+    throw new TypeError(`listChats: \`archived\` must be a boolean, got ${typeof archived}`);
+  }
+  if (query !== undefined && typeof query !== 'string') {
+    throw new TypeError(`listChats: \`query\` must be a string, got ${typeof query}`);
+  }
+  if (labels !== undefined) {
+    if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
+      throw new TypeError('listChats: `labels` must be an object of strings');
+    }
+    for (const [key, value] of Object.entries(labels)) {
+      if (typeof value !== 'string') throw new TypeError(`listChats: label \`${key}\` must be a string`);
+    }
   }
 }
 
