@@ -17,19 +17,21 @@ import {
   type User,
   type Workspace,
 } from '@coder-tasks/types';
+import { type AttemptFailure, attemptVerdict } from './attempt-verdict';
 import type { AttemptHistory, CallOptions, CoderClientOptions, RequestSpec } from './client-options';
 import { attemptHistory, isTaskFromThisCreate } from './created-task';
 import {
   CoderAbortError,
-  type CoderApiError,
+  CoderApiError,
   CoderConnectionError,
+  type CoderError,
   CoderTimeoutError,
   TasksUnavailableError,
 } from './errors';
 import { failedBeforeSending, HttpTransport } from './http-transport';
 import { pickGitHubUser, pickPreset } from './lookups';
-import { apiErrorFromResponse, decodeBody } from './response-body';
-import { type ResolvedRetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy';
+import { apiErrorFromResponse, decodeBody, type RawResponse, type RequestContext } from './response-body';
+import { type ResolvedRetryPolicy, resolveRetryPolicy } from './retry-policy';
 import { checkTimerMs } from './timer-limit';
 import { type WaitForTaskOptions, waitForTask } from './wait-for-task';
 import { type WatchWorkspaceOptions, watchWorkspace } from './watch-workspace';
@@ -89,54 +91,58 @@ export class CoderClient {
     let mayHaveLanded = false;
     const firstSent = performance.now();
     for (let attempt = 0; ; attempt++) {
-      const canRetry = attempt < retries;
-      let raw: Awaited<ReturnType<HttpTransport['send']>>;
-      try {
-        raw = await this.transport.send(spec, timeout, options.signal);
-      } catch (error) {
-        const retryable =
-          (error instanceof CoderConnectionError && (spec.repeatable || failedBeforeSending(error))) ||
-          (error instanceof CoderTimeoutError && spec.repeatable);
-        if (!canRetry || !retryable) throw error;
-        mayHaveLanded ||=
-          error instanceof CoderTimeoutError || !failedBeforeSending(error as CoderConnectionError);
-        await this.pause(retryDelay(attempt, this.retry, undefined, Math.random()) ?? 0, options.signal, ctx);
-        continue;
-      }
-      // Like Go's codersdk, only the route's own success status counts: a 200 where Coder answers 201
-      // comes from something else (a proxy, a mock, a wrong URL) and its body is not what it seems.
-      if (raw.status === (spec.expect ?? 200)) return decodeBody(spec.decode, raw, ctx);
-      const error = apiErrorFromResponse(raw, ctx, Date.now());
-      if (
-        error.status === 404 &&
-        error.response.message === 'Route not found.' &&
-        TASK_ROUTE.test(spec.path)
-      ) {
-        throw new TasksUnavailableError({
-          ...ctx,
-          response: error.response,
-          serverVersion: await this.version(options.signal),
-        });
-      }
-      if (mayHaveLanded && spec.recover) {
+      const outcome = await this.attempt(spec, ctx, timeout, options.signal);
+      if ('value' in outcome) return outcome.value;
+      const { error, failure, raw } = outcome;
+      const state = {
+        attempt,
+        retries,
+        repeatable: spec.repeatable,
+        canRecover: spec.recover !== undefined,
+        mayHaveLanded,
+      };
+      const verdict = attemptVerdict(failure, state, this.retry, Math.random());
+      if (verdict.recoverFirst && raw && spec.recover && error instanceof CoderApiError) {
         const recovered = await spec.recover(error, attemptHistory(raw, firstSent));
         if (recovered) return recovered.value;
       }
-      if (
-        canRetry &&
-        this.retry.statuses.includes(error.status) &&
-        (spec.repeatable || error.status === 429)
-      ) {
-        const delay = retryDelay(attempt, this.retry, error.retryAfterMs, Math.random());
-        if (delay !== undefined) {
-          // A gateway error may come after the request reached Coder; 429 and 503 mean it was not handled.
-          mayHaveLanded ||= error.status === 502 || error.status === 504;
-          await this.pause(delay, options.signal, ctx);
-          continue;
-        }
-      }
-      throw error;
+      if (verdict.action === 'throw') throw error;
+      mayHaveLanded = verdict.mayHaveLanded;
+      await this.pause(verdict.delayMs, options.signal, ctx);
     }
+  }
+
+  /** One attempt: its result, or the error it ended with and what the retry decision needs to know. */
+  private async attempt<T>(
+    spec: RequestSpec<T>,
+    ctx: RequestContext,
+    timeout: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ value: T } | { error: CoderError; failure: AttemptFailure; raw?: RawResponse }> {
+    let raw: RawResponse;
+    try {
+      raw = await this.transport.send(spec, timeout, signal);
+    } catch (error) {
+      if (!(error instanceof CoderConnectionError || error instanceof CoderTimeoutError)) throw error;
+      const timedOut = error instanceof CoderTimeoutError;
+      return {
+        error,
+        failure: { kind: 'no-answer', timedOut, sent: timedOut || !failedBeforeSending(error) },
+      };
+    }
+    // Like Go's codersdk, only the route's own success status counts: a 200 where Coder answers 201
+    // comes from something else (a proxy, a mock, a wrong URL) and its body is not what it seems.
+    if (raw.status === (spec.expect ?? 200)) return { value: decodeBody(spec.decode, raw, ctx) };
+    const error = apiErrorFromResponse(raw, ctx, Date.now());
+    if (isTasksApiMissing(error, spec.path)) {
+      const serverVersion = await this.version(signal);
+      throw new TasksUnavailableError({ ...ctx, response: error.response, serverVersion });
+    }
+    return {
+      error,
+      failure: { kind: 'status', status: error.status, retryAfterMs: error.retryAfterMs },
+      raw,
+    };
   }
 
   /** Go: `Client.CreateTask`. With a `name`, a retry that meets "already exists" returns the task it made. */
@@ -361,6 +367,11 @@ export class CoderClient {
 /** `/api/<tree>/tasks/<user>/<id><suffix>`, each segment checked and escaped. */
 function taskPath(tree: 'v2' | 'experimental', user: string, id: string, suffix = ''): string {
   return `/api/${tree}/tasks/${seg('user', user)}/${seg('id', id)}${suffix}`;
+}
+
+/** A task route answered 404 "Route not found.": the server does not serve the Tasks API at all. */
+function isTasksApiMissing(error: CoderApiError, path: string): boolean {
+  return error.status === 404 && error.response.message === 'Route not found.' && TASK_ROUTE.test(path);
 }
 
 function seg(name: string, value: string): string {
