@@ -11,7 +11,12 @@ export type AttemptFailure =
       sent: boolean;
     }
   /** An answer with a status other than the route's success status. */
-  | { kind: 'status'; status: number; retryAfterMs?: number | undefined };
+  | { kind: 'status'; status: number; retryAfterMs?: number | undefined }
+  /**
+   * The success status, but a body that cannot be read: cut short, not JSON, or an HTML page (a proxy
+   * that stumbled). A body that parses but does not match the wire type is not this: it is thrown.
+   */
+  | { kind: 'unreadable' };
 
 /** What the request path knows about the request and its attempts so far. */
 export interface AttemptState {
@@ -57,9 +62,10 @@ export function attemptVerdict(
   if (failure.kind === 'no-answer') {
     // A request that never left this machine may be sent again, even one that is not safe to repeat.
     const retryable = failure.timedOut ? state.repeatable : state.repeatable || !failure.sent;
-    if (!retryable) return stop;
-    return { ...stop, action: 'retry', delayMs: retryDelay(state.attempt, policy, undefined, random) ?? 0 };
+    return retryable ? retry(stop, state, policy, random) : stop;
   }
+  // The server handled the request; only a request safe to repeat may ask again for a readable answer.
+  if (failure.kind === 'unreadable') return state.repeatable ? retry(stop, state, policy, random) : stop;
   // Coder's rate limiter answers 429 before any handler runs, so even a create may be sent again.
   const retryable = policy.statuses.includes(failure.status) && (state.repeatable || failure.status === 429);
   if (!retryable) return stop;
@@ -69,8 +75,18 @@ export function attemptVerdict(
   return { ...stop, action: 'retry', delayMs: delay };
 }
 
+function retry(
+  stop: AttemptVerdict,
+  state: AttemptState,
+  policy: ResolvedRetryPolicy,
+  random: number,
+): AttemptVerdict {
+  return { ...stop, action: 'retry', delayMs: retryDelay(state.attempt, policy, undefined, random) ?? 0 };
+}
+
 /** Whether this failure may hide work the server did. */
 function mayHaveLanded(failure: AttemptFailure): boolean {
+  if (failure.kind === 'unreadable') return true;
   if (failure.kind === 'no-answer') return failure.timedOut || failure.sent;
   // A gateway error may come after the request reached Coder; 429 and 503 mean it was not handled.
   return failure.status === 502 || failure.status === 504;

@@ -25,6 +25,7 @@ import {
   CoderApiError,
   CoderConnectionError,
   type CoderError,
+  CoderResponseFormatError,
   CoderTimeoutError,
   TasksUnavailableError,
 } from './errors';
@@ -132,7 +133,15 @@ export class CoderClient {
     }
     // Like Go's codersdk, only the route's own success status counts: a 200 where Coder answers 201
     // comes from something else (a proxy, a mock, a wrong URL) and its body is not what it seems.
-    if (raw.status === (spec.expect ?? 200)) return { value: decodeBody(spec.decode, raw, ctx) };
+    if (raw.status === (spec.expect ?? 200)) {
+      try {
+        return { value: decodeBody(spec.decode, raw, ctx) };
+      } catch (error) {
+        // A body cut short or replaced on the way is worth asking again for; one of the wrong shape is not.
+        if (!(error instanceof CoderResponseFormatError) || error.reason === 'schema') throw error;
+        return { error, failure: { kind: 'unreadable' } };
+      }
+    }
     const error = apiErrorFromResponse(raw, ctx, Date.now());
     if (isTasksApiMissing(error, spec.path)) {
       const serverVersion = await this.version(signal);

@@ -1,7 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Task } from '@coder-tasks/types';
 import type { CoderClient } from './client';
-import { CoderAbortError, CoderApiError, CoderConnectionError, CoderTimeoutError } from './errors';
+import {
+  CoderAbortError,
+  CoderApiError,
+  CoderConnectionError,
+  CoderResponseFormatError,
+  CoderTimeoutError,
+} from './errors';
 import { ReadPacer } from './read-pacer';
 import { StreamWaker } from './stream-waker';
 import { describeWaitUntil, isWaitSatisfied, taskChangeKey, type WaitUntil } from './task-conditions';
@@ -162,6 +168,8 @@ async function readTask(
     if (signal.aborted) throw error;
     if (error instanceof CoderConnectionError || error instanceof CoderTimeoutError) return { error };
     if (error instanceof CoderApiError && TRANSIENT_STATUSES.has(error.status)) return { error };
+    // Unreadable bodies outlasted the call's own retries; one that does not match the schema is for real.
+    if (error instanceof CoderResponseFormatError && error.reason !== 'schema') return { error };
     throw error;
   }
 }

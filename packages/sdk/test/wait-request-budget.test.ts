@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startHarness, templateVersionId } from './harness';
 import { activeTask, quietAgent, streamsOpened, WATCH } from './wait-helpers';
 
-// How many requests a wait makes when the stream cannot help: a wait must never read faster than its
-// poll interval, and a stream that keeps ending must back off rather than be reopened at once.
+// How a wait copes when the network and the stream do not help: it never reads faster than its poll
+// interval, a stream that keeps ending backs off rather than being reopened at once, and unreadable
+// answers do not end it.
 
 describe('waitForTask: request budget', () => {
   it('polls at its interval, not in a hot loop, while the task has no workspace yet', async () => {
@@ -70,5 +71,20 @@ describe('waitForTask: request budget', () => {
     // Each stream's one event and the polls together stay within one read per interval, after the
     // documented burst of three.
     expect(reads).toBeLessThanOrEqual(Math.floor(elapsed / 1_000) + 3);
+  });
+
+  it.each([
+    ['truncated JSON', 'truncatedJson' as const],
+    ['an HTML page', 'html' as const],
+  ])('goes on waiting through 200 answers of %s to its reads of the task', async (_name, kind) => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const path = `/api/v2/tasks/me/${task.id}`;
+    // More bad answers in a row than one read's retries (3): the wait itself must take it as transient.
+    h.fake.control.faults.inject({ kind, route: path, method: 'GET', times: 6 });
+    const waiting = h.client.waitForTask(task, { until: 'complete', watch: false, pollInterval: 50 });
+    await vi.waitFor(() => expect(h.requestsTo(path).length).toBeGreaterThan(6), { timeout: 10_000 });
+    h.fake.control.setAppStatus(task.id, 'complete', 'Done after the bad answers');
+    expect((await waiting).current_state?.message).toBe('Done after the bad answers');
   });
 });
