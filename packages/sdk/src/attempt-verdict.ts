@@ -88,6 +88,8 @@ function retry(
 function mayHaveLanded(failure: AttemptFailure): boolean {
   if (failure.kind === 'unreadable') return true;
   if (failure.kind === 'no-answer') return failure.timedOut || failure.sent;
-  // A gateway error may come after the request reached Coder; 429 and 503 mean it was not handled.
-  return failure.status === 502 || failure.status === 504;
+  // Any 5xx may come after the request reached coderd: a proxy answers 502/503/504 after an upstream
+  // reset (Envoy answers 503), and coderd answers 500 when something failed after the work was done.
+  // Only a 429 is known to come before any handler ran.
+  return failure.status >= 500;
 }
