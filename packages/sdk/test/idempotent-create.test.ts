@@ -27,7 +27,7 @@ describe('createTask is safe to repeat when the caller names the task', () => {
     expect(h.requestsTo('/api/v2/tasks/me/only-one', 'GET')).toHaveLength(1);
   });
 
-  it.each([503, 502, 504])(
+  it.each([503, 500, 502, 504])(
     'returns the one task when the create landed and a proxy answered %i',
     async (status) => {
       const h = await startHarness();

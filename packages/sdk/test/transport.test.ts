@@ -109,7 +109,7 @@ describe('the wire', () => {
 });
 
 describe('retries', () => {
-  it.each([502, 503, 504])('repeats a read after %i', async (status) => {
+  it.each([500, 502, 503, 504])('repeats a read after %i', async (status) => {
     const h = await startHarness();
     h.fake.control.faults.inject({ kind: 'status', route: TASKS, status, times: 2 });
     await expect(h.client.listTasks()).resolves.toEqual([]);
@@ -131,11 +131,20 @@ describe('retries', () => {
     expect(h.requestsTo(TASKS)).toHaveLength(5);
   });
 
-  it('does not repeat a 500 or a 4xx', async () => {
+  it('does not repeat a 4xx', async () => {
     const h = await startHarness();
-    h.fake.control.faults.inject({ kind: 'status', route: TASKS, status: 500, times: 1 });
-    await expect(h.client.listTasks()).rejects.toMatchObject({ status: 500 });
+    h.fake.control.faults.inject({ kind: 'status', route: TASKS, status: 400, times: 1 });
+    await expect(h.client.listTasks()).rejects.toMatchObject({ status: 400 });
     expect(h.requestsTo(TASKS)).toHaveLength(1);
+  });
+
+  it('never repeats a send after 500: coderd may have failed after acting on it', async () => {
+    const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
+    const task = await idleTask(h, 'five-hundred');
+    const send = `/api/v2/tasks/me/${task.id}/send`;
+    h.fake.control.faults.inject({ kind: 'status', route: send, status: 500, times: 1 });
+    await expect(h.client.sendTaskInput('me', task.id, 'once')).rejects.toMatchObject({ status: 500 });
+    expect(h.requestsTo(send)).toHaveLength(1);
   });
 
   it('honours Retry-After on 429', async () => {
@@ -303,7 +312,6 @@ describe('bad answers', () => {
       status: 500,
       body: { error: 'boom' },
       route: '/api/v2/users/me',
-      times: 1,
     });
     await expect(h.client.me()).rejects.toMatchObject({
       bodyKind: 'json_no_message',
