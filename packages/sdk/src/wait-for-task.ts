@@ -179,7 +179,7 @@ async function buildError(client: CoderClient, task: Task, signal: AbortSignal):
   if (!task.workspace_id) return undefined;
   try {
     const workspace = await client.getWorkspace(task.workspace_id, { signal, retries: 1 });
-    return workspace.latest_build.job.error || undefined;
+    return workspace.latest_build?.job?.error || undefined;
   } catch {
     return undefined;
   }
