@@ -17,6 +17,13 @@ import {
   type User,
   type Workspace,
 } from '@coder-tasks/types';
+import {
+  checkObject,
+  checkOptionalString,
+  checkOptionalStrings,
+  checkSignal,
+  checkString,
+} from './argument-checks';
 import { type AttemptFailure, attemptVerdict } from './attempt-verdict';
 import type { AttemptHistory, CallOptions, CoderClientOptions, RequestSpec } from './client-options';
 import { attemptHistory, isTaskFromThisCreate } from './created-task';
@@ -52,6 +59,9 @@ import {
   decodeWorkspace,
 } from './wire-decoders';
 
+const CREATE_STRING_FIELDS = ['input', 'name', 'display_name', 'template_version_preset_id'] as const;
+const FILTER_FIELDS = ['owner', 'organization', 'status', 'filter_query'] as const;
+
 const TASK_ROUTE = /^\/api\/(v2|experimental)\/tasks(\/|$)/;
 
 /**
@@ -82,6 +92,7 @@ export class CoderClient {
 
   /** The one request path: attempts, retries with backoff and `Retry-After`, error mapping, validation. */
   async request<T>(spec: RequestSpec<T>, options: CallOptions = {}): Promise<T> {
+    checkSignal('CoderClient', checkObject('CoderClient', 'options', options).signal);
     const retries = options.retries ?? this.retry.maxRetries;
     if (!Number.isInteger(retries) || retries < 0) {
       throw new RangeError(`\`retries\` must be a whole number >= 0, got ${retries}`);
@@ -156,6 +167,9 @@ export class CoderClient {
 
   /** Go: `Client.CreateTask`. With a `name`, a retry that meets "already exists" returns the task it made. */
   async createTask(user: string, request: CreateTaskRequest, options?: CallOptions): Promise<Task> {
+    const fields = checkObject('createTask', 'request', request);
+    checkString('createTask', 'request.template_version_id', fields.template_version_id);
+    checkOptionalStrings('createTask', 'request', fields, CREATE_STRING_FIELDS);
     const body = serializeCreateTaskRequest(request);
     const path = `/api/v2/tasks/${seg('user', user)}`;
     const recover = body.name
@@ -169,6 +183,9 @@ export class CoderClient {
 
   /** Go: `Client.Tasks`. Every task matching the filter, newest first (no pagination). */
   async listTasks(filter?: TasksFilter, options?: CallOptions): Promise<Task[]> {
+    if (filter !== undefined) {
+      checkOptionalStrings('listTasks', 'filter', checkObject('listTasks', 'filter', filter), FILTER_FIELDS);
+    }
     const query = { q: tasksFilterToQuery(filter) };
     const spec = {
       method: 'GET',
@@ -192,7 +209,7 @@ export class CoderClient {
 
   /** Go: `Client.TaskByIdentifier`: a task id, `name` (yours) or `owner/name`. */
   async getTaskByIdentifier(identifier: string, options?: CallOptions): Promise<Task> {
-    const parsed = parseTaskIdentifier(identifier);
+    const parsed = parseTaskIdentifier(checkString('getTaskByIdentifier', 'identifier', identifier));
     return parsed.kind === 'id'
       ? this.getTask(parsed.id, options)
       : this.getTaskByOwnerAndName(parsed.owner, parsed.name, options);
@@ -210,6 +227,7 @@ export class CoderClient {
   /** Go: `Client.TaskSend`. Sends input to the running agent; never repeated once it may have arrived. */
   async sendTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
     const path = taskPath('v2', user, id, '/send');
+    checkString('sendTaskInput', 'input', input);
     const spec = { method: 'POST', path, body: { input }, expect: 204, repeatable: false } as const;
     return this.request<void>(spec, options);
   }
@@ -221,6 +239,7 @@ export class CoderClient {
    */
   async updateTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
     const path = taskPath('v2', user, id, '/input');
+    checkString('updateTaskInput', 'input', input);
     const recover = async (e: CoderApiError) => {
       if (e.status !== 409) return undefined;
       const task = await this.getTaskByOwnerAndName(user, id, options).catch(() => undefined);
@@ -287,6 +306,11 @@ export class CoderClient {
     target: { organization: string; template: string; version?: string | undefined },
     options?: CallOptions,
   ): Promise<TemplateVersion> {
+    checkOptionalString(
+      'resolveTemplateVersion',
+      'target.version',
+      checkObject('resolveTemplateVersion', 'target', target).version,
+    );
     const org = seg('organization', target.organization);
     const base = `/api/v2/organizations/${org}/templates/${seg('template', target.template)}`;
     if (target.version) {
@@ -302,6 +326,7 @@ export class CoderClient {
     name?: string,
     options?: CallOptions,
   ): Promise<Preset | undefined> {
+    checkOptionalString('resolvePreset', 'name', name);
     const path = `/api/v2/templateversions/${seg('templateVersionId', templateVersionId)}/presets`;
     return pickPreset(await this.get(path, decodePresets, options), templateVersionId, name);
   }
@@ -318,6 +343,9 @@ export class CoderClient {
 
   /** The task's page in the Coder dashboard: `<url>/tasks/<owner>/<task id>`. */
   taskUrl(task: Pick<Task, 'owner_name' | 'id'>): string {
+    const fields = checkObject('taskUrl', 'task', task);
+    checkString('taskUrl', 'task.owner_name', fields.owner_name);
+    checkString('taskUrl', 'task.id', fields.id);
     return new URL(
       `tasks/${encodeURIComponent(task.owner_name)}/${encodeURIComponent(task.id)}`,
       this.url,

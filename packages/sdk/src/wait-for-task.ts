@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Task } from '@coder-tasks/types';
+import { checkObject, checkString } from './argument-checks';
 import type { CoderClient } from './client';
 import {
   CoderAbortError,
@@ -64,6 +65,9 @@ export async function waitForTask(
   target: Task | string,
   options: WaitForTaskOptions,
 ): Promise<Task> {
+  checkObject('waitForTask', 'options', options);
+  if (typeof target !== 'string')
+    checkString('waitForTask', 'task.id', checkObject('waitForTask', 'task', target).id);
   const { until } = options;
   if (typeof until !== 'function' && until !== 'active' && until !== 'complete' && until !== 'idle') {
     throw new TypeError(
