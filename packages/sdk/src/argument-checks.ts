@@ -1,3 +1,5 @@
+import type { CreateTaskRequest, TasksFilter } from '@coder-tasks/types';
+
 // Checks of arguments that TypeScript users cannot get wrong but JavaScript users can: each throws a
 // TypeError naming the method and the argument before anything is sent, rather than letting a number
 // travel as JSON or `[object Object]` end up in a path.
@@ -36,6 +38,27 @@ export function checkOptionalStrings(
 export function checkSignal(where: string, signal: unknown): AbortSignal | undefined {
   if (signal === undefined || signal instanceof AbortSignal) return signal;
   throw new TypeError(`${where}: \`signal\` must be an AbortSignal, got ${describe(signal)}`);
+}
+
+/** A create request whose fields have the types the server reads. */
+export function checkCreateTaskRequest(request: CreateTaskRequest): CreateTaskRequest {
+  const fields = checkObject('createTask', 'request', request);
+  checkString('createTask', 'request.template_version_id', fields.template_version_id);
+  checkOptionalStrings('createTask', 'request', fields, [
+    'input',
+    'name',
+    'display_name',
+    'template_version_preset_id',
+  ]);
+  return request;
+}
+
+/** An absent filter, or one whose fields are strings. */
+export function checkTasksFilter(filter: TasksFilter | undefined): TasksFilter | undefined {
+  if (filter === undefined) return undefined;
+  const fields = checkObject('listTasks', 'filter', filter);
+  checkOptionalStrings('listTasks', 'filter', fields, ['owner', 'organization', 'status', 'filter_query']);
+  return filter;
 }
 
 function describe(value: unknown): string {

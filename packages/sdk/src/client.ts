@@ -2,7 +2,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type BuildInfo,
   type CreateTaskRequest,
-  type CreateTaskRequestBody,
   type Organization,
   type PauseTaskResponse,
   type Preset,
@@ -17,16 +16,18 @@ import {
   type User,
   type Workspace,
 } from '@coder-tasks/types';
+import { isTasksApiMissing, seg, taskPath } from './api-paths';
 import {
+  checkCreateTaskRequest,
   checkObject,
   checkOptionalString,
-  checkOptionalStrings,
   checkSignal,
   checkString,
+  checkTasksFilter,
 } from './argument-checks';
 import { type AttemptFailure, attemptVerdict } from './attempt-verdict';
 import type { AttemptHistory, CallOptions, CoderClientOptions, RequestSpec } from './client-options';
-import { attemptHistory, isTaskFromThisCreate } from './created-task';
+import { attemptHistory, findCreatedTask } from './created-task';
 import {
   CoderAbortError,
   CoderApiError,
@@ -58,11 +59,6 @@ import {
   decodeUsers,
   decodeWorkspace,
 } from './wire-decoders';
-
-const CREATE_STRING_FIELDS = ['input', 'name', 'display_name', 'template_version_preset_id'] as const;
-const FILTER_FIELDS = ['owner', 'organization', 'status', 'filter_query'] as const;
-
-const TASK_ROUTE = /^\/api\/(v2|experimental)\/tasks(\/|$)/;
 
 /**
  * A client for the Coder Tasks API, the TypeScript peer of Go's `codersdk` task methods. Every method
@@ -167,13 +163,10 @@ export class CoderClient {
 
   /** Go: `Client.CreateTask`. With a `name`, a retry that meets "already exists" returns the task it made. */
   async createTask(user: string, request: CreateTaskRequest, options?: CallOptions): Promise<Task> {
-    const fields = checkObject('createTask', 'request', request);
-    checkString('createTask', 'request.template_version_id', fields.template_version_id);
-    checkOptionalStrings('createTask', 'request', fields, CREATE_STRING_FIELDS);
-    const body = serializeCreateTaskRequest(request);
+    const body = serializeCreateTaskRequest(checkCreateTaskRequest(request));
     const path = `/api/v2/tasks/${seg('user', user)}`;
     const recover = body.name
-      ? (e: CoderApiError, history: AttemptHistory) => this.findCreated(user, body, e, history, options)
+      ? (e: CoderApiError, history: AttemptHistory) => findCreatedTask(this, user, body, e, history, options)
       : undefined;
     return this.request(
       { method: 'POST', path, body, decode: decodeTask, expect: 201, repeatable: !!body.name, recover },
@@ -183,10 +176,7 @@ export class CoderClient {
 
   /** Go: `Client.Tasks`. Every task matching the filter, newest first (no pagination). */
   async listTasks(filter?: TasksFilter, options?: CallOptions): Promise<Task[]> {
-    if (filter !== undefined) {
-      checkOptionalStrings('listTasks', 'filter', checkObject('listTasks', 'filter', filter), FILTER_FIELDS);
-    }
-    const query = { q: tasksFilterToQuery(filter) };
+    const query = { q: tasksFilterToQuery(checkTasksFilter(filter)) };
     const spec = {
       method: 'GET',
       path: '/api/v2/tasks',
@@ -383,37 +373,4 @@ export class CoderClient {
       return undefined;
     }
   }
-
-  /** After a create that may have landed unseen meets 409: the task an earlier attempt made, if it is that. */
-  private async findCreated(
-    user: string,
-    body: CreateTaskRequestBody,
-    error: CoderApiError,
-    history: AttemptHistory,
-    options: CallOptions | undefined,
-  ): Promise<{ value: Task } | undefined> {
-    if (error.status !== 409 || !body.name) return undefined;
-    const existing = await this.getTaskByOwnerAndName(user, body.name, options).catch((lookup: unknown) => {
-      if (options?.signal?.aborted) throw lookup;
-      return undefined; // the 409 itself is the better error to show
-    });
-    return existing && isTaskFromThisCreate(existing, body, history) ? { value: existing } : undefined;
-  }
-}
-
-/** `/api/<tree>/tasks/<user>/<id><suffix>`, each segment checked and escaped. */
-function taskPath(tree: 'v2' | 'experimental', user: string, id: string, suffix = ''): string {
-  return `/api/${tree}/tasks/${seg('user', user)}/${seg('id', id)}${suffix}`;
-}
-
-/** A task route answered 404 "Route not found.": the server does not serve the Tasks API at all. */
-function isTasksApiMissing(error: CoderApiError, path: string): boolean {
-  return error.status === 404 && error.response.message === 'Route not found.' && TASK_ROUTE.test(path);
-}
-
-function seg(name: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new TypeError(`\`${name}\` must be a non-empty string, got ${JSON.stringify(value)}`);
-  }
-  return encodeURIComponent(value);
 }
