@@ -79,7 +79,9 @@ export function createDispatcher(
       req.socket.destroy();
       return;
     }
-    const early = fault ? preHandlerReply(fault) : undefined;
+    // A status fault with afterHandler lets the handler do its work, then answers with the fault instead.
+    const late = fault?.kind === 'status' && fault.afterHandler === true;
+    const early = fault && !late ? preHandlerReply(fault) : undefined;
     if (early) {
       record.status = early.status;
       writeWire(res, early);
@@ -145,13 +147,13 @@ export function createDispatcher(
       reply.stream(req, res, { resetAfterFirstData: fault?.kind === 'resetMidResponse' });
       return;
     }
-    const wire = toWire(reply);
+    const wire = (late && fault ? preHandlerReply(fault) : undefined) ?? toWire(reply);
     if (fault?.kind === 'resetBeforeResponse') {
       req.socket.destroy();
       return;
     }
     record.status = wire.status;
-    if (fault) {
+    if (fault && !late) {
       await writeFaulty(req, res, wire, fault);
       return;
     }

@@ -1,5 +1,7 @@
 import { type CreateTaskRequestBody, goTrimSpace, type Task, timestampToDate } from '@coder-tasks/types';
-import type { AttemptHistory } from './client-options';
+import type { CoderClient } from './client';
+import type { AttemptHistory, CallOptions } from './client-options';
+import type { CoderApiError } from './errors';
 import { headerValue, type RawResponse } from './response-body';
 
 /**
@@ -37,4 +39,24 @@ export function isTaskFromThisCreate(
     (displayName === '' || goTrimSpace(existing.display_name) === displayName);
   const createdAt = timestampToDate(existing.created_at).getTime();
   return sameRequest && createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
+}
+
+/**
+ * After a named create that may have landed unseen meets 409 "already exists": the task an earlier
+ * attempt made, if the task under that name is really it (see {@link isTaskFromThisCreate}).
+ */
+export async function findCreatedTask(
+  client: CoderClient,
+  user: string,
+  body: CreateTaskRequestBody,
+  error: CoderApiError,
+  history: AttemptHistory,
+  options: CallOptions | undefined,
+): Promise<{ value: Task } | undefined> {
+  if (error.status !== 409 || !body.name) return undefined;
+  const existing = await client.getTaskByOwnerAndName(user, body.name, options).catch((lookup: unknown) => {
+    if (options?.signal?.aborted) throw lookup;
+    return undefined; // the 409 itself is the better error to show
+  });
+  return existing && isTaskFromThisCreate(existing, body, history) ? { value: existing } : undefined;
 }

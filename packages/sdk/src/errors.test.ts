@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiErrorKind,
+  CoderAbortError,
   CoderApiError,
+  CoderConnectionError,
   CoderError,
+  CoderRequestError,
+  CoderResponseFormatError,
+  CoderStreamError,
+  CoderTimeoutError,
   formatApiError,
   parseMajorMinor,
   TasksUnavailableError,
@@ -130,5 +136,26 @@ describe('parseMajorMinor', () => {
     ['devel', undefined],
   ] as const)('%s', (input, expected) => {
     expect(parseMajorMinor(input)).toEqual(expected);
+  });
+});
+
+describe('CoderRequestError', () => {
+  it('is the one base of every error about a request, carrying its method and URL', () => {
+    const errors = [
+      new CoderApiError({ ...at, status: 500, response: { message: 'boom' }, bodyKind: 'json' }),
+      new TasksUnavailableError({ ...at, response: { message: 'Route not found.' } }),
+      new CoderConnectionError({ ...at, code: 'ECONNRESET' }),
+      new CoderTimeoutError({ ...at, timeoutMs: 5 }),
+      new CoderResponseFormatError({ ...at, reason: 'empty', status: 200, endpoint: 'GET /x' }),
+      new CoderStreamError(at, { message: 'gone' }),
+    ];
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(CoderRequestError);
+      expect(error).toBeInstanceOf(CoderError);
+      expect(error).toMatchObject(at);
+      expect(error.message.startsWith(`${at.method} ${at.url}: `)).toBe(true);
+    }
+    // An abort is not about one request: waitForTask aborts between them.
+    expect(new CoderAbortError({})).not.toBeInstanceOf(CoderRequestError);
   });
 });

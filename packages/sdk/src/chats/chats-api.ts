@@ -8,6 +8,8 @@ import {
   type UpdateChatRequest,
   type User,
 } from '@coder-tasks/types';
+import { seg } from '../api-paths';
+import { checkObject, checkOptionalString, checkString } from '../argument-checks';
 import type { CallOptions, RequestSpec } from '../client-options';
 import { CoderApiError, CoderConnectionError, CoderTimeoutError } from '../errors';
 import { failedBeforeSending } from '../http-transport';
@@ -55,10 +57,11 @@ export class ChatsApi {
   readonly prefixes: ChatsPrefixes;
   private organization: Promise<string> | undefined;
 
-  constructor(
-    private readonly host: ChatsClientHost,
-    forced: ChatsPrefix | undefined,
-  ) {
+  // A private field, so that logging or serializing the client does not walk back into it.
+  readonly #host: ChatsClientHost;
+
+  constructor(host: ChatsClientHost, forced: ChatsPrefix | undefined) {
+    this.#host = host;
     this.prefixes = new ChatsPrefixes(host, forced);
   }
 
@@ -67,7 +70,7 @@ export class ChatsApi {
     for (;;) {
       const { prefix, prefixes, version } = await this.prefixes.choose(spec, options);
       try {
-        return await this.host.request({ ...spec, path: `${prefix}${spec.path}` }, options);
+        return await this.#host.request({ ...spec, path: `${prefix}${spec.path}` }, options);
       } catch (error) {
         if (!(error instanceof CoderApiError)) throw error;
         const reason = chatsUnavailableReason(error);
@@ -88,12 +91,12 @@ export class ChatsApi {
 
   /** The chat's page in the Coder dashboard: `<url>/agents/<chat id>`. */
   chatUrl(id: string): string {
-    return new URL(`agents/${encodeURIComponent(id)}`, this.host.url).toString();
+    return new URL(`agents/${encodeURIComponent(id)}`, this.#host.url).toString();
   }
 
   /** The organization a create goes to when the caller names none: the caller's first. */
   defaultOrganization(options?: CallOptions): Promise<string> {
-    this.organization ??= this.host.me(options).then(
+    this.organization ??= this.#host.me(options).then(
       (user) => {
         const first = user.organization_ids[0];
         if (!first)
@@ -160,9 +163,7 @@ export class ChatsApi {
     request: CreateChatMessageRequest,
     options?: CallOptions,
   ): Promise<CreateChatMessageResponse> {
-    if (typeof request !== 'object' || request === null || !Array.isArray(request.content)) {
-      throw new TypeError('sendChatMessage: `request.content` must be an array of input parts');
-    }
+    checkContent('sendChatMessage', request);
     const spec = {
       method: 'POST',
       path: `${chatPath(id)}/messages`,
@@ -216,24 +217,24 @@ export class ChatsApi {
   }
 }
 
+/** A request whose `content` is an array of input parts, as coderd reads it. */
+export function checkContent(where: string, request: unknown): void {
+  const fields = checkObject(where, 'request', request);
+  if (!Array.isArray(fields.content))
+    throw new TypeError(`${where}: \`request.content\` must be an array of input parts`);
+}
+
 /** Refuses what a JavaScript caller can get wrong before anything is sent (a number would go out as text). */
 function checkListFilter(filter: ListChatsFilter): void {
-  if (typeof filter !== 'object' || filter === null)
-    throw new TypeError('listChats: `filter` must be an object');
-  const { labels, archived, query } = filter;
-  if (archived !== undefined && typeof archived !== 'boolean') {
-    throw new TypeError(`listChats: \`archived\` must be a boolean, got ${typeof archived}`);
+  const fields = checkObject('listChats', 'filter', filter);
+  checkOptionalString('listChats', 'filter.query', fields.query);
+  if (fields.archived !== undefined && typeof fields.archived !== 'boolean') {
+    throw new TypeError(`listChats: \`filter.archived\` must be a boolean, got ${typeof fields.archived}`);
   }
-  if (query !== undefined && typeof query !== 'string') {
-    throw new TypeError(`listChats: \`query\` must be a string, got ${typeof query}`);
-  }
-  if (labels !== undefined) {
-    if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
-      throw new TypeError('listChats: `labels` must be an object of strings');
-    }
-    for (const [key, value] of Object.entries(labels)) {
-      if (typeof value !== 'string') throw new TypeError(`listChats: label \`${key}\` must be a string`);
-    }
+  if (fields.labels !== undefined) {
+    const labels = checkObject('listChats', 'filter.labels', fields.labels);
+    for (const [key, value] of Object.entries(labels))
+      checkString('listChats', `filter.labels.${key}`, value);
   }
 }
 
@@ -241,24 +242,19 @@ const ALREADY = new Set(['Chat is already archived.', 'Chat is already not archi
 
 /**
  * Whether a failed POST may have done its work on the server: the connection dropped after sending, no
- * answer came in time, or a 5xx that did not come from coderd itself (a proxy's page, or a 502/504,
- * which a gateway sends after it passed the request on).
+ * answer came in time, or any 5xx (a proxy answers 502/503/504 after an upstream reset, and coderd
+ * answers 500 when something failed after the work was done), as the request path's attempt verdict
+ * reads an attempt. A 429 and coderd's "cannot run chats" answers came before any handler ran.
  */
 export function mayHaveLanded(error: unknown): boolean {
   if (error instanceof CoderConnectionError) return !failedBeforeSending(error);
   if (error instanceof CoderTimeoutError) return true;
-  if (error instanceof CoderApiError && error.status >= 500) {
-    return error.status === 502 || error.status === 504 || error.bodyKind !== 'json';
-  }
-  return false;
+  return error instanceof CoderApiError && error.status >= 500;
 }
 
 /** `/chats/<id>`, the id checked and escaped. */
 export function chatPath(id: string): string {
-  if (typeof id !== 'string' || id.trim() === '') {
-    throw new TypeError(`chat \`id\` must be a non-empty string, got ${JSON.stringify(id)}`);
-  }
-  return `/chats/${encodeURIComponent(id)}`;
+  return `/chats/${seg('id', id)}`;
 }
 
 function positiveInt(name: string, value: number): number {
