@@ -1,8 +1,7 @@
 import { ChatSchema, parseWire } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { connect, createChat, openChatStream, statuses, UpgradeRefused } from './chats-helpers';
-import { call } from './helpers';
+import { call, connect, createChat, openChatStream, statuses, UpgradeRefused } from './chats-helpers';
 
 const refusal = async (opened: Promise<void>): Promise<UpgradeRefused> => {
   const error = await opened.then(
@@ -68,10 +67,10 @@ describe('chat stream faults', () => {
     const html = await refusal(connect(fake, `/api/v2/chats/${chat.id}/stream`).opened);
     expect(html.status).toBe(200);
     expect(html.body).toContain('<form');
-    fake.control.faults.inject({ route: '/api/v2/chats/{chat}/stream', kind: 'resetMidResponse', times: 1 });
-    const mid = await openChatStream(fake, chat.id);
-    expect(await mid.closed).toBe(1006);
-    expect(statuses(mid.events)).toEqual(['waiting']);
+    fake.control.faults.inject({ route: '/api/v2/chats/{chat}/stream', kind: 'rateLimit', times: 1 });
+    const limited = await refusal(connect(fake, `/api/v2/chats/${chat.id}/stream`).opened);
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBe('1');
     fake.control.faults.inject({
       route: '/api/v2/chats/{chat}/stream',
       kind: 'resetBeforeResponse',

@@ -96,6 +96,7 @@ export function saveMessage(
     chatId: chat.id,
     role,
     createdBy,
+    modelConfigId: role === 'assistant' ? chat.modelConfigId : undefined,
     parts: parts.map((p) => ({ ...p })),
     createdAt: model.world.stamp(),
   };
@@ -117,7 +118,8 @@ export function streamPart(
     {
       type: 'message_part',
       chat_id: chat.id,
-      message_part: { role: 'assistant', part: partJson(part), seq },
+      // `seq` is omitempty in codersdk, so the first delta of a generation carries none.
+      message_part: { role: 'assistant', part: partJson(part), ...(seq > 0 ? { seq } : {}) },
     },
   ]);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { UserRecord } from '../model';
-import type { World } from '../world';
+import type { UserRecord } from '../world/model';
+import type { World } from '../world/world';
 import type { ChatAgentScript, FakeChatDiffStatus, FakeChatError } from './chat-script';
 
 // The rows of the Chats surface and its event bus. Kept apart from the World (which holds users,
@@ -22,6 +22,8 @@ export interface ChatMessageRecord {
   role: string;
   /** Set on user messages. */
   createdBy: string | undefined;
+  /** The model that wrote it, set on assistant messages. */
+  modelConfigId: string | undefined;
   parts: Record<string, unknown>[];
   createdAt: number;
 }
@@ -82,6 +84,12 @@ export interface ChatRecord {
   turn: ChatTurnState;
 }
 
+/** An open WebSocket as the model keeps it (`readyState` 1 is open). */
+export interface TrackedSocket {
+  readonly readyState: number;
+  terminate(): void;
+}
+
 /** A wire `ChatStreamEvent`. */
 export type ChatStreamEventJson = Record<string, unknown>;
 
@@ -105,6 +113,8 @@ export interface ChatSettings {
   lastErrorFormat: 'auto' | 'object' | 'string';
   queueLimit: number;
   pickupDelayMs: number;
+  /** `envelope`: frames as servers before coderd #24148 wrapped them. */
+  frameFormat: 'bare' | 'envelope';
 }
 
 /** Every chat of one fake server, the scripts, the settings and the listeners of open streams. */
@@ -119,10 +129,11 @@ export class ChatsModel {
     lastErrorFormat: 'auto',
     queueLimit: 20,
     pickupDelayMs: 0,
+    frameFormat: 'bare',
   };
   streamFaults: StreamFaultRecord[] = [];
   /** The open WebSockets, so tests can cut them (chat id, or `watch:<owner id>`). */
-  readonly sockets = new Map<string, Set<{ terminate(): void }>>();
+  readonly sockets = new Map<string, Set<TrackedSocket>>();
   private nextMessageId = 1;
   private nextQueuedId = 1;
   private nextToolCallId = 1;
@@ -184,7 +195,7 @@ export class ChatsModel {
   }
 
   /** Registers an open socket under a key; the returned function forgets it. */
-  trackSocket(key: string, socket: { terminate(): void }): () => void {
+  trackSocket(key: string, socket: TrackedSocket): () => void {
     return subscribe(this.sockets, key, socket);
   }
 
