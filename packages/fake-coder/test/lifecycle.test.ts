@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { call, createTask } from './helpers';
 
-// A task's whole life on the manual clock, every phase observed through the API (reference 2.1 and 2.2).
+// A task's whole life on the manual clock, every phase observed through the API (its `status` and `current_state`).
 
 describe('a task through its whole life', () => {
   let fake: FakeCoder;
@@ -161,7 +161,7 @@ describe('a task through its whole life', () => {
     expect((await call(fake, 'GET', `/api/v2/workspaces/${workspaceId}`)).status).toBe(410);
     const gone = await call(fake, 'GET', `/api/v2/workspaces/${workspaceId}?include_deleted=true`);
     const ws = parseWire(WorkspaceSchema, gone.json, 'Workspace');
-    expect([ws.latest_build.transition, ws.latest_build.status, ws.task_id]).toEqual([
+    expect([ws.latest_build?.transition, ws.latest_build?.status, ws.task_id]).toEqual([
       'delete',
       'deleted',
       id,
@@ -190,8 +190,8 @@ describe('a task through its whole life', () => {
       (await call(fake, 'GET', `/api/v2/workspaces/${failed.workspaceId}`)).json,
       'Workspace',
     );
-    expect(ws.latest_build.job.error).toBe('terraform apply failed: quota exceeded');
-    expect(ws.latest_build.job.status).toBe('failed');
+    expect(ws.latest_build?.job?.error).toBe('terraform apply failed: quota exceeded');
+    expect(ws.latest_build?.job?.status).toBe('failed');
   });
 
   it('is unknown once the agent is ready when the template links no app', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { call, createTask } from './helpers';
 
-// The SSE workspace watch (reference section 5): ping, then the Workspace at once and on every change.
+// The SSE workspace watch (`GET /api/v2/workspaces/{workspace}/watch`): ping, then the Workspace at once and on every change.
 
 interface SseEvent {
   event: string;
@@ -62,7 +62,7 @@ describe('workspace watch', () => {
       events.push(e);
       if (e.event === 'data') {
         const ws = parseWire(WorkspaceSchema, JSON.parse(e.data), 'Workspace');
-        statuses.push(`${ws.latest_build.status}/${ws.latest_app_status?.state ?? '-'}`);
+        statuses.push(`${ws.latest_build?.status}/${ws.latest_app_status?.state ?? '-'}`);
       }
       // Each event drives the next change, so the test never sleeps.
       if (e.event === 'data' && stage < 5) {
