@@ -35,12 +35,12 @@ import {
   type CoderError,
   CoderResponseFormatError,
   CoderTimeoutError,
-  TasksUnavailableError,
 } from './errors';
 import { type ExchangeContext, failedBeforeSending, HttpTransport } from './http-transport';
 import { pickGitHubUser, pickPreset } from './lookups';
 import { apiErrorFromResponse, decodeBody, type RawResponse } from './response-body';
 import { type ResolvedRetryPolicy, resolveRetryPolicy } from './retry-policy';
+import { TasksUnavailableError } from './tasks-unavailable-error';
 import { checkTimerMs } from './timer-limit';
 import { type WaitForTaskOptions, waitForTask } from './wait-for-task';
 import { type WatchWorkspaceOptions, watchWorkspace } from './watch-workspace';
