@@ -49,12 +49,12 @@ import {
   type CoderError,
   CoderResponseFormatError,
   CoderTimeoutError,
-  TasksUnavailableError,
 } from './errors';
-import { failedBeforeSending, HttpTransport } from './http-transport';
+import { type ExchangeContext, failedBeforeSending, HttpTransport } from './http-transport';
 import { pickGitHubUser, pickPreset } from './lookups';
-import { apiErrorFromResponse, decodeBody, type RawResponse, type RequestContext } from './response-body';
+import { apiErrorFromResponse, decodeBody, type RawResponse } from './response-body';
 import { type ResolvedRetryPolicy, resolveRetryPolicy } from './retry-policy';
+import { TasksUnavailableError } from './tasks-unavailable-error';
 import { checkTimerMs } from './timer-limit';
 import { type WaitForTaskOptions, waitForTask } from './wait-for-task';
 import { type WatchWorkspaceOptions, watchWorkspace } from './watch-workspace';
@@ -141,13 +141,13 @@ export class CoderClient {
   /** One attempt: its result, or the error it ended with and what the retry decision needs to know. */
   private async attempt<T>(
     spec: RequestSpec<T>,
-    ctx: RequestContext,
+    ctx: ExchangeContext,
     timeout: number,
     signal: AbortSignal | undefined,
   ): Promise<{ value: T } | { error: CoderError; failure: AttemptFailure; raw?: RawResponse }> {
     let raw: RawResponse;
     try {
-      raw = await this.transport.send(spec, timeout, signal);
+      raw = await this.transport.send(spec, timeout, signal, ctx);
     } catch (error) {
       if (!(error instanceof CoderConnectionError || error instanceof CoderTimeoutError)) throw error;
       const timedOut = error instanceof CoderTimeoutError;

@@ -1,5 +1,4 @@
 import { type CreateTaskRequestBody, goTrimSpace, type Task, timestampToDate } from '@coder-tasks/types';
-import type { CoderClient } from './client';
 import type { AttemptHistory, CallOptions } from './client-options';
 import type { CoderApiError } from './errors';
 import { headerValue, type RawResponse } from './response-body';
@@ -46,7 +45,8 @@ export function isTaskFromThisCreate(
  * attempt made, if the task under that name is really it (see {@link isTaskFromThisCreate}).
  */
 export async function findCreatedTask(
-  client: CoderClient,
+  // Only what the lookup needs, not CoderClient: importing the client from here would close an import cycle.
+  client: { getTaskByOwnerAndName(owner: string, name: string, options?: CallOptions): Promise<Task> },
   user: string,
   body: CreateTaskRequestBody,
   error: CoderApiError,

@@ -123,62 +123,6 @@ export class CoderApiError extends CoderRequestError {
   }
 }
 
-/**
- * A task route answered 404 "Route not found.": this server does not serve the Tasks API at all, because
- * Tasks is disabled (it must be started with `CODER_ENABLE_AI_TASKS=true`) or it is older than v2.29.
- * Deliberately not a {@link CoderApiError}, so code that handles "task not found" never catches it.
- */
-export class TasksUnavailableError extends CoderRequestError {
-  override name = 'TasksUnavailableError';
-  /** Always 404. */
-  readonly status: number;
-  readonly response: Response;
-  /** The server's version from `/api/v2/buildinfo`, when it answered. */
-  readonly serverVersion: string | undefined;
-
-  constructor(init: { method: string; url: string; response: Response; serverVersion?: string | undefined }) {
-    super(describeTasksUnavailable(init.method, init.url, init.serverVersion), init);
-    this.status = 404;
-    this.response = init.response;
-    this.serverVersion = init.serverVersion;
-  }
-}
-
-/** `v2.36.1`, `2.28.0-devel+abc` → `[2, 36]`; anything else → undefined. */
-export function parseMajorMinor(version: string): [number, number] | undefined {
-  const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-
-function describeTasksUnavailable(method: string, url: string, version: string | undefined): string {
-  const enable = 'start Coder with CODER_ENABLE_AI_TASKS=true (--enable-ai-tasks)';
-  const mm = version ? parseMajorMinor(version) : undefined;
-  // Pause and resume came two releases after the rest of the API: on v2.29 and v2.30 only they are missing.
-  const pauseOrResume = /\/(pause|resume)\/?$/.test(pathOf(url));
-  if (pauseOrResume && version && mm && mm[0] === 2 && (mm[1] === 29 || mm[1] === 30)) {
-    return `${method} ${url}: this server serves the Coder Tasks API but not task pause and resume (404 "Route not found."). The server runs Coder ${version}; pause and resume need v2.31 or newer: upgrade it.`;
-  }
-  const head = `${method} ${url}: the Coder Tasks API is not available on this server (404 "Route not found.").`;
-  if (version && mm && (mm[0] < 2 || (mm[0] === 2 && mm[1] < 29))) {
-    return `${head} The server runs Coder ${version}, older than v2.29 (the first to serve /api/v2/tasks): upgrade it, and on newer versions ${enable}.`;
-  }
-  if (version) {
-    return `${head} The server runs Coder ${version}, which serves Tasks only when enabled: ${enable}. (Servers older than v2.29 give the same answer.)`;
-  }
-  const older = pauseOrResume
-    ? 'older than v2.29 (or, for pause and resume, than v2.31)'
-    : 'older than v2.29';
-  return `${head} Either Tasks is disabled on this server (${enable}) or the server is ${older}.`;
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
-}
-
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS failure. */
 export class CoderConnectionError extends CoderRequestError {
   override name = 'CoderConnectionError';

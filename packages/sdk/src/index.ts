@@ -37,12 +37,12 @@ export {
   CoderTimeoutError,
   type ErrorBodyKind,
   type ResponseFormatReason,
-  TasksUnavailableError,
 } from './errors';
 export { PresetNotFoundError, UserLookupError } from './lookups';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 export { agentState, isSynthesizedState, isWaitSatisfied, type WaitUntil } from './task-conditions';
 export { TaskFailedError, TaskPausedError, TaskWaitTimeoutError } from './task-errors';
+export { TasksUnavailableError } from './tasks-unavailable-error';
 export { SDK_VERSION } from './version';
 export { DEFAULT_WAIT_TIMEOUT, type WaitForTaskOptions } from './wait-for-task';
 export type { WatchWorkspaceOptions } from './watch-workspace';

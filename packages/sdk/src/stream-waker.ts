@@ -1,4 +1,3 @@
-import type { CoderClient } from './client';
 import { CoderApiError } from './errors';
 import type { WakeUp } from './wake-up';
 
@@ -42,7 +41,10 @@ export class StreamWaker {
   private reconnect: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly client: CoderClient,
+    // Only what the stream needs, not CoderClient: importing the client from here would close an import cycle.
+    private readonly client: {
+      watchWorkspace(id: string, options: { signal: AbortSignal }): AsyncIterable<unknown>;
+    },
     private readonly wake: WakeUp,
     private readonly signal: AbortSignal,
     enabled: boolean,

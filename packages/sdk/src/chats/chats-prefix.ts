@@ -1,6 +1,7 @@
 import { type BuildInfo, type ChatsPrefix, coderApiGeneration, NIL_UUID } from '@coder-tasks/types';
 import type { CallOptions, RequestSpec } from '../client-options';
-import { CoderApiError, TasksUnavailableError } from '../errors';
+import { CoderApiError } from '../errors';
+import { TasksUnavailableError } from '../tasks-unavailable-error';
 import { ChatsUnavailableError } from './chat-errors';
 
 /** What a {@link ChatsPrefixes} needs from the client. */
