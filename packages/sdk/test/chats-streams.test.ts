@@ -1,5 +1,5 @@
 import type { ChatStreamEvent } from '@coder-tasks/types';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CoderConnectionError, CoderTimeoutError } from '../src/index';
 import { startHarness } from './harness';
 
@@ -64,5 +64,30 @@ describe('streamChat', () => {
     })();
     await expect(reading).resolves.toBeUndefined();
     expect(seen).toContain('status');
+  });
+});
+
+describe('a server that writes frames in the older {type, data} envelope (before coderd #24148)', () => {
+  it('streams, watches and waits the same', async () => {
+    const h = await startHarness({ version: 'v2.33.0' });
+    h.fake.control.chats.setFrameFormat('envelope');
+    const controller = new AbortController();
+    const kinds: string[] = [];
+    const watching = (async () => {
+      for await (const event of h.client.watchChats({ signal: controller.signal })) {
+        kinds.push(String(event.kind));
+        if (event.kind === 'status_change' && event.chat.status === 'waiting') controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    await vi.waitFor(() =>
+      expect(h.requestsTo('/api/experimental/chats/watch').some((r) => r.status === 101)).toBe(true),
+    );
+    const chat = await h.client.createChat({ content: text('old frames') });
+    const turn = await h.client.waitForChatTurn(chat, { timeout: 10_000 });
+    expect(turn.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'assistant']);
+    expect(((await watching) as Error).name).toBe('CoderAbortError');
+    expect(kinds).toContain('status_change');
+    const seen = await collect(h.client.streamChat(chat.id), (e) => e.type === 'status');
+    expect(seen.at(-1)?.status?.status).toBe('waiting');
   });
 });
