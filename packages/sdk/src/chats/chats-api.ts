@@ -45,9 +45,6 @@ export interface ChatsClientHost extends ChatsHost {
   me(options?: CallOptions): Promise<User>;
 }
 
-/** A route below the Chats prefix: `path` starts at `/chats`. */
-type ChatsSpec<T> = RequestSpec<T>;
-
 /**
  * The REST routes of the Chats API (coderd/chat_routes.go, codersdk/chats.go), over the client's one
  * request path: each route says whether a repeat can do harm and how a repeat recovers; errors that
@@ -65,8 +62,8 @@ export class ChatsApi {
     this.prefixes = new ChatsPrefixes(host, forced);
   }
 
-  /** One call on a Chats route, under the server's prefix. */
-  async call<T>(spec: ChatsSpec<T>, options?: CallOptions): Promise<T> {
+  /** One call on a Chats route (`spec.path` starts at `/chats`), under the server's prefix. */
+  async call<T>(spec: RequestSpec<T>, options?: CallOptions): Promise<T> {
     for (;;) {
       const { prefix, prefixes, version } = await this.prefixes.choose(spec, options);
       try {
