@@ -53,6 +53,61 @@ describe('every Chats error path surfaces as a typed error with coderd’s messa
       'You are not a member of the specified organization.',
     ],
     [
+      'a title over 200 characters',
+      async (h) => h.client.updateChat((await idleChat(h)).id, { title: 'x'.repeat(201) }),
+      400,
+      'Title must be at most 200 characters.',
+    ],
+    [
+      'a negative pin order',
+      async (h) => h.client.updateChat((await idleChat(h)).id, { pin_order: -1 }),
+      400,
+      'Pin order must be non-negative.',
+    ],
+    [
+      'an unknown model config',
+      (h) => h.client.createChat({ content: text('x'), model_config_id: MISSING }),
+      400,
+      'Invalid model config ID.',
+    ],
+    [
+      'an unknown plan_mode',
+      (h) => h.client.createChat({ content: text('x'), plan_mode: 'later' as 'plan' }),
+      400,
+      'Invalid plan_mode value.',
+    ],
+    [
+      'an unknown client_type',
+      (h) => h.client.createChat({ content: text('x'), client_type: 'cli' as 'api' }),
+      400,
+      'Invalid client_type.',
+    ],
+    [
+      'a workspace the caller cannot see',
+      (h) => h.client.createChat({ content: text('x'), workspace_id: MISSING }),
+      400,
+      'Workspace not found or you do not have access to this resource',
+    ],
+    [
+      'interrupting an archived chat',
+      async (h) => {
+        const chat = await idleChat(h);
+        await h.client.archiveChat(chat.id);
+        return h.client.interruptChat(chat.id);
+      },
+      400,
+      'Cannot interrupt an archived chat.',
+    ],
+    [
+      'a watch coderd cannot open',
+      async (h) => {
+        h.fake.control.chats.refuseStreams();
+        return drain(h.client.watchChats());
+      },
+      500,
+      'Failed to open chat watch stream.',
+    ],
+    [
       'a bare word in the list query',
       (h) => h.client.listChats({ query: 'bare' }),
       400,
