@@ -1,4 +1,3 @@
-import type { CoderClient } from './client';
 import { CoderApiError } from './errors';
 import type { WakeUp } from './wake-up';
 
@@ -27,6 +26,11 @@ export function provedHealthy(openMs: number): boolean {
   return openMs >= HEALTHY_STREAM_MS;
 }
 
+/** What the waker needs of the client: its watch stream (an interface, so no import cycle). */
+export interface WorkspaceWatcher {
+  watchWorkspace(id: string, options: { signal: AbortSignal }): AsyncIterable<unknown>;
+}
+
 /**
  * Keeps one watch stream on a task's workspace open for a wait: every event wakes the wait with `event`;
  * when the stream ends it wakes it with `recheck` (the wait then polls) and reconnects on its own after
@@ -42,7 +46,7 @@ export class StreamWaker {
   private reconnect: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly client: CoderClient,
+    private readonly client: WorkspaceWatcher,
     private readonly wake: WakeUp,
     private readonly signal: AbortSignal,
     enabled: boolean,
