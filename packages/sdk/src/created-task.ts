@@ -40,13 +40,17 @@ export function isTaskFromThisCreate(
   return sameRequest && createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
 }
 
+/** What the recovery needs of the client: a task by owner and name (an interface, so no import cycle). */
+export interface TaskByName {
+  getTaskByOwnerAndName(owner: string, name: string, options?: CallOptions): Promise<Task>;
+}
+
 /**
  * After a named create that may have landed unseen meets 409 "already exists": the task an earlier
  * attempt made, if the task under that name is really it (see {@link isTaskFromThisCreate}).
  */
 export async function findCreatedTask(
-  // Only what the lookup needs, not CoderClient: importing the client from here would close an import cycle.
-  client: { getTaskByOwnerAndName(owner: string, name: string, options?: CallOptions): Promise<Task> },
+  client: TaskByName,
   user: string,
   body: CreateTaskRequestBody,
   error: CoderApiError,

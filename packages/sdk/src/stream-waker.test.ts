@@ -3,13 +3,16 @@ import { HEALTHY_STREAM_MS, provedHealthy, streamBackoff } from './stream-waker'
 
 describe('streamBackoff', () => {
   it.each([
-    [1, 250],
-    [2, 500],
-    [3, 1_000],
-    [8, 30_000],
-    [50, 30_000],
-  ])('waits %i failures in a row → %i ms', (failures, ms) => {
-    expect(streamBackoff(failures)).toBe(ms);
+    [1, true, 250],
+    [2, true, 500],
+    [3, true, 1_000],
+    [8, true, 30_000],
+    [50, true, 30_000],
+    [1, false, 1_000],
+    [2, false, 2_000],
+    [6, false, 30_000],
+  ])('after %i failures in a row, a stream that delivered events: %s → %i ms', (failures, delivered, ms) => {
+    expect(streamBackoff(failures, delivered)).toBe(ms);
   });
 });
 

@@ -1,8 +1,17 @@
 import { CoderApiError } from './errors';
 import type { WakeUp } from './wake-up';
 
-/** The first reconnect delay of a watch stream, in ms; it doubles per failure up to {@link STREAM_MAX_BACKOFF}. */
+/**
+ * The first reconnect delay of a watch stream that dropped after delivering events, in ms; it doubles
+ * per failure up to {@link STREAM_MAX_BACKOFF}. Events may have been missed, so it comes back quickly.
+ */
 export const STREAM_INITIAL_BACKOFF = 250;
+/**
+ * The first retry delay of a watch stream that was refused or failed before its first event, in ms;
+ * it doubles the same way. Nothing was being watched, and a server that refuses once (503, a proxy
+ * without streaming) usually refuses again: asking four times a second would cost more than polling.
+ */
+export const STREAM_REFUSED_BACKOFF = 1_000;
 /** The longest reconnect delay of a watch stream, in ms. */
 export const STREAM_MAX_BACKOFF = 30_000;
 /**
@@ -16,14 +25,23 @@ export const HEALTHY_STREAM_MS = STREAM_MAX_BACKOFF;
 // Watch answers that will not change by reconnecting: stop trying the stream for this wait.
 const PERMANENT_STREAM_STATUSES = new Set([400, 401, 403, 404, 405, 410]);
 
-/** The reconnect delay after the `failures`-th failure in a row (1 for the first): 250 ms doubling to 30 s. */
-export function streamBackoff(failures: number): number {
-  return Math.min(STREAM_MAX_BACKOFF, STREAM_INITIAL_BACKOFF * 2 ** Math.max(0, failures - 1));
+/**
+ * The reconnect delay after the `failures`-th failure in a row (1 for the first): 250 ms doubling to
+ * 30 s for a stream that had delivered events, 1 s doubling to 30 s for one that never did.
+ */
+export function streamBackoff(failures: number, delivered: boolean): number {
+  const first = delivered ? STREAM_INITIAL_BACKOFF : STREAM_REFUSED_BACKOFF;
+  return Math.min(STREAM_MAX_BACKOFF, first * 2 ** Math.max(0, failures - 1));
 }
 
 /** Whether a stream that was open for `openMs` proved healthy, so that failures count from zero again. */
 export function provedHealthy(openMs: number): boolean {
   return openMs >= HEALTHY_STREAM_MS;
+}
+
+/** What the waker needs of the client: its watch stream (an interface, so no import cycle). */
+export interface WorkspaceWatcher {
+  watchWorkspace(id: string, options: { signal: AbortSignal }): AsyncIterable<unknown>;
 }
 
 /**
@@ -41,10 +59,7 @@ export class StreamWaker {
   private reconnect: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    // Only what the stream needs, not CoderClient: importing the client from here would close an import cycle.
-    private readonly client: {
-      watchWorkspace(id: string, options: { signal: AbortSignal }): AsyncIterable<unknown>;
-    },
+    private readonly client: WorkspaceWatcher,
     private readonly wake: WakeUp,
     private readonly signal: AbortSignal,
     enabled: boolean,
@@ -84,10 +99,13 @@ export class StreamWaker {
       if (!this.signal.aborted) {
         this.failures = provedHealthy(performance.now() - opened) ? 1 : this.failures + 1;
         if (!this.disabled) {
-          this.reconnect = setTimeout(() => {
-            this.reconnect = undefined;
-            this.start();
-          }, streamBackoff(this.failures));
+          this.reconnect = setTimeout(
+            () => {
+              this.reconnect = undefined;
+              this.start();
+            },
+            streamBackoff(this.failures, wasLive),
+          );
         }
         // The wait slept on the stream's long safety interval: it must poll now that the stream is gone.
         if (wasLive) this.wake.notify('recheck');

@@ -242,12 +242,12 @@ describe('bad answers', () => {
 
   it('never repeats a create without a name whose 201 body was cut short: the task exists', async () => {
     const h = await startHarness();
-    h.fake.control.faults.inject({ kind: 'truncatedJson', route: TASKS + '/me', method: 'POST', times: 1 });
+    h.fake.control.faults.inject({ kind: 'truncatedJson', route: `${TASKS}/me`, method: 'POST', times: 1 });
     const error = await h.client
       .createTask('me', { template_version_id: templateVersionId(h), input: 'x' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'invalid_json', status: 201 });
-    expect(h.requestsTo(TASKS + '/me', 'POST')).toHaveLength(1);
+    expect(h.requestsTo(`${TASKS}/me`, 'POST')).toHaveLength(1);
     expect(h.fake.control.tasks()).toHaveLength(1);
   });
 

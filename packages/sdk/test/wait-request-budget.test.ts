@@ -73,6 +73,22 @@ describe('waitForTask: request budget', () => {
     expect(reads).toBeLessThanOrEqual(Math.floor(elapsed / 1_000) + 3);
   });
 
+  it('asks again for a refused stream after 1 s, doubling, and polls meanwhile', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    h.fake.control.faults.inject({ kind: 'status', status: 503, route: WATCH });
+    const waiting = h.client.waitForTask(task, { until: 'complete', pollInterval: 1_000 });
+    await sleep(4_000);
+    const refused = h.requestsTo(WATCH).map((r) => r.receivedAt);
+    h.fake.control.setAppStatus(task.id, 'complete', 'Seen by polling');
+    expect((await waiting).current_state?.message).toBe('Seen by polling');
+    // Refused at 0, then asked again after 1 s and 2 s: three in 4 s, not one every 250 ms.
+    const gaps = refused.slice(1).map((at, i) => at - (refused[i] ?? 0));
+    for (const [i, gap] of gaps.entries()) expect(gap).toBeGreaterThanOrEqual(1_000 * 2 ** i - 25);
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    expect(refused.length).toBeLessThanOrEqual(3);
+  });
+
   it.each([
     ['truncated JSON', 'truncatedJson' as const],
     ['an HTML page', 'html' as const],
