@@ -2,7 +2,8 @@ import { CoderApiError, type CoderClient, TaskPausedError } from '@coder-tasks/s
 import type { Task } from '@coder-tasks/types';
 import type { Clock } from './clock';
 import type { Trigger } from './event';
-import type { ActionInputs } from './parse-inputs';
+import { oneLine } from './markdown';
+import { type ActionInputs, parseCoderUser } from './parse-inputs';
 
 /** Where the task goes and what it is made from. */
 export interface TaskTarget {
@@ -27,6 +28,11 @@ export async function resolveTarget(
     if (actor.id === undefined)
       throw new Error('map-github-user: the event names no GitHub user id to look up.');
     owner = (await coder.findUserByGitHubId(actor.id, { signal })).username;
+    // The server's answer becomes a path segment: checked as the input would be.
+    if (parseCoderUser(owner) === undefined)
+      throw new Error(
+        `map-github-user: Coder answered with ${JSON.stringify(oneLine(owner, 64))}, which is not a username.`,
+      );
   }
   let templateVersionId = inputs.templateVersionId;
   if (templateVersionId === undefined) {

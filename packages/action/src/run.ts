@@ -8,6 +8,7 @@ import { describeError } from './describe-error';
 import { parseEvent, type Trigger } from './event';
 import { createGitHubApi, type GitHubApi } from './github-api';
 import { readInputs } from './inputs';
+import { oneLine } from './markdown';
 import { setOutputs } from './outputs';
 import type { ActionInputs } from './parse-inputs';
 import { Progress } from './progress';
@@ -96,7 +97,8 @@ async function work(
       redact,
     );
     core.info(
-      `${started.created ? 'Created' : 'Sent the request to'} the task ${started.task.name}: ${taskUrl}`,
+      // The name is the server's: on one line it cannot start a workflow command (`::set-output …`).
+      `${started.created ? 'Created' : 'Sent the request to'} the task ${oneLine(started.task.name)}: ${taskUrl}`,
     );
     onChange(started.task);
 
