@@ -53,7 +53,7 @@ export class StreamRider {
       this.failures = provedHealthy(performance.now() - opened) ? 1 : this.failures + 1;
       // The wait slept on the stream's long safety interval: it must read now that the stream is gone.
       if (wasLive) this.wake.notify('recheck');
-      await sleep(streamBackoff(this.failures), undefined, { signal: this.signal }).catch(() => {});
+      await sleep(streamBackoff(this.failures, wasLive), undefined, { signal: this.signal }).catch(() => {});
     }
   }
 }
