@@ -36,7 +36,7 @@ export interface WaitForTaskOptions {
    * The polling interval when the watch stream is unavailable (no workspace yet, not served, or
    * reconnecting), in ms; it grows by half each time nothing changed, up to six times this value, and
    * starts again on a change. Whatever the stream does, the task is read at most once per this interval or
-   * 1 s (whichever is shorter) on average, after a burst of three. Default 5_000.
+   * 2 s (whichever is shorter) on average, after a burst of three. Default 5_000.
    */
   pollInterval?: number;
   /** Wake on the workspace watch stream instead of only polling. Default true. */
@@ -50,8 +50,9 @@ const TIMED_OUT = Symbol('timed out');
 // Statuses worth another read later rather than ending the wait: the server or a proxy is briefly unwell.
 const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
 // Reads average at most one per this many ms (or per pollInterval when shorter), after a small burst:
-// the first read, the one a new stream's first event brings, and a change that follows at once.
-const MAX_READ_GAP = 1_000;
+// the first read, the one a new stream's first event brings, and a change that follows at once. 2 s
+// keeps even a stream that floods events within 30 requests a minute.
+const MAX_READ_GAP = 2_000;
 const READ_BURST = 3;
 
 /**

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { startHarness, templateVersionId } from './harness';
-import { activeTask, quietAgent, streamsOpened, WATCH } from './wait-helpers';
+import { activeTask, NO_POLLING, quietAgent, streamsOpened, WATCH } from './wait-helpers';
 
 // How a wait copes when the network and the stream do not help: it never reads faster than its poll
 // interval, a stream that keeps ending backs off rather than being reopened at once, and unreadable
@@ -71,6 +71,27 @@ describe('waitForTask: request budget', () => {
     // Each stream's one event and the polls together stay within one read per interval, after the
     // documented burst of three.
     expect(reads).toBeLessThanOrEqual(Math.floor(elapsed / 1_000) + 3);
+  });
+
+  it('reads at most once per 2 s on average however fast the stream sends events', async () => {
+    const h = await startHarness(quietAgent);
+    const task = await activeTask(h);
+    const path = `/api/v2/tasks/me/${task.id}`;
+    const readsBefore = h.requestsTo(path).length;
+    const started = performance.now();
+    const waiting = h.client.waitForTask(task, { until: 'complete', pollInterval: NO_POLLING });
+    await streamsOpened(h, 1);
+    // An agent that reports a new status every 50 ms: every report is a real change and an event.
+    for (let i = 0; i < 60; i++) {
+      h.fake.control.setAppStatus(task.id, 'working', `step ${i}`);
+      await sleep(50);
+    }
+    const elapsed = performance.now() - started;
+    const reads = h.requestsTo(path).length - readsBefore;
+    h.fake.control.setAppStatus(task.id, 'complete', 'Done');
+    expect((await waiting).current_state?.message).toBe('Done');
+    // A burst of three, then one per 2 s: about 4 in 3 s rather than one per event.
+    expect(reads).toBeLessThanOrEqual(3 + Math.ceil(elapsed / 2_000));
   });
 
   it('asks again for a refused stream after 1 s, doubling, and polls meanwhile', async () => {
