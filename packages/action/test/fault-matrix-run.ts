@@ -104,7 +104,11 @@ async function runOnce(
   for (const [name, value] of Object.entries(given)) if (value !== undefined) inputs[name] = value;
   const common = {
     eventName: 'issue_comment',
-    payload: issueComment(`/coder ${REQUEST}`, 492_700_400 + index),
+    // Two people asking on one thread ask for different things (an identical request is one request).
+    payload: issueComment(
+      `/coder ${REQUEST}${index === 0 ? '' : `, request ${index + 1}`}`,
+      492_700_400 + index,
+    ),
     githubUrl: world.github.url,
     node: NODE24,
     runId,
