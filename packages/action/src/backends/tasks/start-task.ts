@@ -1,58 +1,14 @@
 import { CoderApiError, type CoderClient, TaskPausedError } from '@coder-tasks/sdk';
 import type { Task } from '@coder-tasks/types';
-import type { Clock } from './clock';
-import type { Trigger } from './event';
-import type { ActionInputs } from './parse-inputs';
+import type { Clock } from '../../clock';
+import type { TaskRequest } from '../../task-request';
+import type { TaskTarget } from './resolve-target';
 
-/** Where the task goes and what it is made from. */
-export interface TaskTarget {
-  /** Owner for task routes: a username, or `me`. */
-  owner: string;
-  templateVersionId: string;
-  presetId: string | undefined;
-}
-
-/**
- * Resolves the owner, template version and preset through the SDK. The organization defaults to the
- * token user's only one; with several, the workflow must say which.
- */
-export async function resolveTarget(
-  coder: CoderClient,
-  inputs: ActionInputs,
-  actor: Trigger['actor'],
-  signal?: AbortSignal,
-): Promise<TaskTarget> {
-  let owner = inputs.coderUser;
-  if (inputs.mapGithubUser) {
-    if (actor.id === undefined)
-      throw new Error('map-github-user: the event names no GitHub user id to look up.');
-    owner = (await coder.findUserByGitHubId(actor.id, { signal })).username;
-  }
-  let templateVersionId = inputs.templateVersionId;
-  if (templateVersionId === undefined) {
-    const organization = inputs.organization ?? (await onlyOrganization(coder, signal));
-    const version = await coder.resolveTemplateVersion(
-      { organization, template: inputs.template ?? '', version: inputs.templateVersion },
-      { signal },
-    );
-    templateVersionId = version.id;
-  }
-  let presetId = inputs.presetId;
-  if (presetId === undefined && inputs.preset !== undefined) {
-    presetId = (await coder.resolvePreset(templateVersionId, inputs.preset, { signal }))?.ID;
-  }
-  return { owner, templateVersionId, presetId };
-}
-
-async function onlyOrganization(coder: CoderClient, signal?: AbortSignal): Promise<string> {
-  const me = await coder.me({ signal });
-  if (me.organization_ids.length === 1) {
-    return (await coder.getOrganization(me.organization_ids[0] ?? '', { signal })).name;
-  }
-  throw new Error(
-    `Input "organization": the Coder user ${me.username} belongs to ${me.organization_ids.length} organizations; set "organization" to the one that holds the template.`,
-  );
-}
+/** The calls {@link startTask} makes: all a test has to stand in for. */
+export type StartTaskClient = Pick<
+  CoderClient,
+  'getTaskByOwnerAndName' | 'createTask' | 'resumeTask' | 'waitForTask' | 'sendTaskInput' | 'getTask'
+>;
 
 /** The task the run works with, and what the completion check needs to know about it. */
 export interface StartedTask {
@@ -77,28 +33,50 @@ export interface StartOptions {
  * Creates the thread's task, or, when it exists, sends the request to it: resumed first if paused, then
  * sent once the agent accepts input (the send route answers 409 until the task is active and its agent
  * stable, so a 409 means "try again shortly", until the deadline).
+ *
+ * A create that meets 409 "already exists" for the thread's own name adopts the task it names: made by
+ * this very request when a first attempt landed and its answer was lost (same prompt), else by another
+ * run on the same thread that missed the lookup at the same moment, which makes this request a follow-up.
  */
 export async function startTask(
-  coder: CoderClient,
+  coder: StartTaskClient,
   target: TaskTarget,
-  request: { name: string; displayName: string; input: string },
+  request: TaskRequest,
   options: StartOptions,
 ): Promise<StartedTask> {
-  const existing = await findTask(coder, target.owner, request.name, options.signal);
+  let existing = await findTask(coder, target.owner, request.name, options.signal);
   if (existing === undefined) {
-    const task = await coder.createTask(
-      target.owner,
-      {
-        template_version_id: target.templateVersionId,
-        template_version_preset_id: target.presetId,
-        input: request.input,
-        name: request.name,
-        display_name: request.displayName,
-      },
-      { signal: options.signal },
-    );
-    return { task, created: true, baseline: null };
+    try {
+      const task = await coder.createTask(
+        target.owner,
+        {
+          template_version_id: target.templateVersionId,
+          template_version_preset_id: target.presetId,
+          input: request.input,
+          name: request.name,
+          display_name: request.displayName,
+        },
+        { signal: options.signal },
+      );
+      return { task, created: true, baseline: null };
+    } catch (error) {
+      // coderd answers 409 when a workspace of that name exists for the owner (POST /api/v2/tasks/{user}).
+      if (!(error instanceof CoderApiError && error.status === 409)) throw error;
+      existing = await findTask(coder, target.owner, request.name, options.signal);
+      if (existing === undefined) throw error;
+      // The prompt names the comment it answers, so an equal one means this request's own create landed.
+      if (existing.initial_prompt === request.input) return { task: existing, created: true, baseline: null };
+    }
   }
+  return sendToExisting(coder, existing, request.input, options);
+}
+
+async function sendToExisting(
+  coder: StartTaskClient,
+  existing: Task,
+  input: string,
+  options: StartOptions,
+): Promise<StartedTask> {
   let task = existing;
   options.onChange?.(task);
   if (task.status === 'error') {
@@ -127,7 +105,7 @@ export async function startTask(
     }
     const baseline = task.current_state?.timestamp ?? null;
     try {
-      await coder.sendTaskInput(task.owner_name, task.id, request.input, { signal: options.signal });
+      await coder.sendTaskInput(task.owner_name, task.id, input, { signal: options.signal });
       return { task, created: false, baseline };
     } catch (error) {
       if (
@@ -142,7 +120,7 @@ export async function startTask(
 }
 
 async function findTask(
-  coder: CoderClient,
+  coder: StartTaskClient,
   owner: string,
   name: string,
   signal?: AbortSignal,
