@@ -66,9 +66,10 @@ export class Progress {
     return this.status?.comment;
   }
 
-  /** Records which backend does the work. */
+  /** Records which backend does the work (the `backend` output). */
   using(backend: Pick<Backend, 'name' | 'noun'>): void {
     this.noun = backend.noun;
+    setOutputs({ backend: backend.name }, this.redact);
   }
 
   /** The work has the request: saved for the post step, set as outputs and said in the log. */

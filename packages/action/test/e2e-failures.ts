@@ -178,6 +178,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
         skipped: 'false',
         'comment-id': String(comment.id),
         'comment-url': comment.html_url,
+        backend: 'tasks',
       });
       expect(e2e.coder.control.tasks()).toEqual([]);
       noLeak(result);
