@@ -8,8 +8,8 @@ import { UuidSchema } from './uuid';
 export const Int64Schema = z.number().int();
 
 // `uuid.NullUUID` marshals itself, so Go's omitempty never drops it: an unset one is written as `null` on
-// every part. Read absent, null and a UUID alike.
-const NullUuidSchema = UuidSchema.nullable().optional();
+// every part. An absent one reads as that `null`.
+const NullUuidSchema = UuidSchema.nullable().default(null);
 
 /**
  * `ChatMessagePart`: one structured chunk of a message. coderd has a single Go struct for every part type,
@@ -17,7 +17,8 @@ const NullUuidSchema = UuidSchema.nullable().optional();
  * hook-notice parts; `tool_*`, `args` and `result` for tool calls and results; and so on).
  *
  * Fields Go writes without omitempty are on every part, whatever its type (a `tool-call` part carries
- * `"text":""`); a server that predates one of them is read as sending the zero value. An unknown `type`
+ * `"text":""` and `"file_id":null`); a server that predates one of them is read as sending the zero
+ * value, so a parsed part serializes (`JSON.stringify`) to exactly what coderd writes. An unknown `type`
  * is kept as sent (an `UnknownEnumValue`) and the part still parses.
  */
 export const ChatMessagePartSchema = z.object({
