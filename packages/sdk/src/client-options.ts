@@ -20,6 +20,11 @@ export interface CoderClientOptions {
   retry?: RetryPolicy | false;
   /** Put in front of `coder-tasks-sdk/<version>` in the User-Agent, such as `my-bot/1.2`. Default none. */
   userAgent?: string;
+  /**
+   * The prefix of the Chats routes. Default: chosen once per client from the server's version
+   * (`/api/experimental` on v2.32–v2.36, `/api/v2` from v2.37).
+   */
+  chatsPrefix?: '/api/v2' | '/api/experimental';
   /** Not supported: the client speaks undici directly. Pass `dispatcher` to change the transport. */
   fetchImpl?: never;
 }

@@ -1,6 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type BuildInfo,
+  type Chat,
+  type ChatMessage,
+  type ChatMessagesResponse,
+  type ChatStreamEvent,
+  type ChatWatchEvent,
+  type CreateChatMessageRequest,
+  type CreateChatMessageResponse,
   type CreateTaskRequest,
   type CreateTaskRequestBody,
   type Organization,
@@ -14,9 +21,16 @@ import {
   type TasksFilter,
   type TemplateVersion,
   tasksFilterToQuery,
+  type UpdateChatRequest,
   type User,
   type Workspace,
 } from '@coder-tasks/types';
+import { type CreateChatInput, type CreateChatOptions, createChat } from './chats/chat-create';
+import { type ChatMessagesOptions, chatMessages } from './chats/chat-messages';
+import { type ChatStreamOptions, ChatStreams, type StreamChatOptions } from './chats/chat-streams';
+import { type ChatMessagesPageOptions, ChatsApi, type ListChatsFilter } from './chats/chats-api';
+import { type ApiSupport, apiSupport } from './chats/chats-prefix';
+import { type ChatTurn, type WaitForChatTurnOptions, waitForChatTurn } from './chats/wait-for-chat-turn';
 import type { AttemptHistory, CallOptions, CoderClientOptions, RequestSpec } from './client-options';
 import { attemptHistory, isTaskFromThisCreate } from './created-task';
 import {
@@ -66,6 +80,8 @@ export class CoderClient {
   private readonly transport: HttpTransport;
   private readonly timeout: number;
   private readonly retry: ResolvedRetryPolicy;
+  private readonly chats: ChatsApi;
+  private readonly chatStreams: ChatStreams;
 
   constructor(options: CoderClientOptions) {
     if ((options as { fetchImpl?: unknown }).fetchImpl !== undefined) {
@@ -75,6 +91,8 @@ export class CoderClient {
     this.url = this.transport.baseUrl;
     this.timeout = checkTimerMs('timeout', options.timeout ?? 30_000);
     this.retry = resolveRetryPolicy(options.retry);
+    this.chats = new ChatsApi(this, options.chatsPrefix);
+    this.chatStreams = new ChatStreams(this.chats, this.transport, this.timeout);
   }
 
   /** The one request path: attempts, retries with backoff and `Retry-After`, error mapping, validation. */
@@ -314,8 +332,107 @@ export class CoderClient {
     return waitForTask(this, target, options);
   }
 
-  /** Ends open watch streams and closes the client's own connection pool (not an injected dispatcher). Safe to call twice. */
+  /**
+   * Which agent APIs the server serves: Tasks (from the version, plus one cheap probe on the releases
+   * where a flag decides) and Chats, with the prefix this client uses for them.
+   */
+  apiSupport(options?: CallOptions): Promise<ApiSupport> {
+    return apiSupport(this, this.chats.prefixes, options);
+  }
+
+  /**
+   * POST `/chats` (201): a new chat whose first message is `request.content`; `organization_id`
+   * defaults to the caller's first organization. Not repeated once it may have landed, unless
+   * `options.idempotencyLabel` lets a lost answer be found again (see {@link CreateChatOptions}).
+   */
+  createChat(request: CreateChatInput, options?: CreateChatOptions): Promise<Chat> {
+    return createChat(
+      this.chats,
+      { transport: this.transport, retry: this.retry, timeout: this.timeout },
+      request,
+      options,
+    );
+  }
+
+  /** GET `/chats`: root chats (subagents nested in `children`), pinned first, then newest. */
+  listChats(filter?: ListChatsFilter, options?: CallOptions): Promise<Chat[]> {
+    return this.chats.list(filter, options);
+  }
+
+  /** GET `/chats/{chat}`. */
+  getChat(id: string, options?: CallOptions): Promise<Chat> {
+    return this.chats.get(id, options);
+  }
+
+  /** PATCH `/chats/{chat}` (204): title, labels (a full replacement), archived, pin order, plan mode, workspace. */
+  updateChat(id: string, patch: UpdateChatRequest, options?: CallOptions): Promise<void> {
+    return this.chats.update(id, patch, options);
+  }
+
+  /** PATCH `/chats/{chat}` `{archived: true}`. coderd answers 409 while the chat is active: interrupt or wait first. */
+  archiveChat(id: string, options?: CallOptions): Promise<void> {
+    return this.chats.update(id, { archived: true }, options);
+  }
+
+  /**
+   * POST `/chats/{chat}/messages`: `queued` says whether it waits behind a running turn
+   * (`queued_message`) or was inserted (`message`). Never repeated once it may have reached the server:
+   * such a failure is a `ChatSendUncertainError`.
+   */
+  sendChatMessage(
+    id: string,
+    request: CreateChatMessageRequest,
+    options?: CallOptions,
+  ): Promise<CreateChatMessageResponse> {
+    return this.chats.send(id, request, options);
+  }
+
+  /** GET `/chats/{chat}/messages`: one page (newest first, or oldest first with only `afterId`). */
+  getChatMessages(
+    id: string,
+    page?: ChatMessagesPageOptions,
+    options?: CallOptions,
+  ): Promise<ChatMessagesResponse> {
+    return this.chats.messages(id, page, options);
+  }
+
+  /** Every message after `afterId` (default: all), in ascending id order, page after page. */
+  chatMessages(
+    id: string,
+    from?: ChatMessagesOptions,
+    options?: CallOptions,
+  ): AsyncGenerator<ChatMessage, void, undefined> {
+    return chatMessages(this.chats, id, from, options);
+  }
+
+  /** POST `/chats/{chat}/interrupt`: stops the current run; the chat returned is usually `interrupting`. */
+  interruptChat(id: string, options?: CallOptions): Promise<Chat> {
+    return this.chats.interrupt(id, options);
+  }
+
+  /** The chat's WebSocket (`/chats/{chat}/stream`): its snapshot, then live `ChatStreamEvent`s. */
+  streamChat(id: string, options?: StreamChatOptions): AsyncGenerator<ChatStreamEvent, void, undefined> {
+    return this.chatStreams.stream(id, options);
+  }
+
+  /** The caller's WebSocket of chat lifecycle events (`/chats/watch`). */
+  watchChats(options?: ChatStreamOptions): AsyncGenerator<ChatWatchEvent, void, undefined> {
+    return this.chatStreams.watch(options);
+  }
+
+  /** Waits for the turn a create or a send started; see {@link WaitForChatTurnOptions}. */
+  waitForChatTurn(chat: Chat | string, options?: WaitForChatTurnOptions): Promise<ChatTurn> {
+    return waitForChatTurn(this.chats, this.chatStreams, chat, options);
+  }
+
+  /** The chat's page in the Coder dashboard: `<url>/agents/<chat id>`. */
+  chatUrl(chat: Pick<Chat, 'id'> | string): string {
+    return this.chats.chatUrl(typeof chat === 'string' ? chat : chat.id);
+  }
+
+  /** Ends open watch streams and chat WebSockets, and closes the client's own connection pool (not an injected dispatcher). Safe to call twice. */
   close(): Promise<void> {
+    this.chatStreams.close();
     return this.transport.close();
   }
 

@@ -15,7 +15,8 @@ export interface HttpTransportOptions {
 export interface HttpExchange {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
-  query?: Record<string, string> | undefined;
+  /** Query parameters; an array value is sent as the parameter repeated (`label=a:1&label=b:2`). */
+  query?: Record<string, string | readonly string[]> | undefined;
   body?: unknown;
 }
 
@@ -79,9 +80,12 @@ export class HttpTransport {
   }
 
   /** The full URL of an API path (keeps a path prefix of the base URL, such as `https://host/coder`). */
-  urlFor(path: string, query?: Record<string, string>): URL {
+  urlFor(path: string, query?: HttpExchange['query']): URL {
     const url = new URL(path.replace(/^\//, ''), this.baseUrl);
-    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (typeof value === 'string') url.searchParams.set(key, value);
+      else for (const each of value) url.searchParams.append(key, each);
+    }
     return url;
   }
 
@@ -175,6 +179,14 @@ export class HttpTransport {
       if (this.ownsDispatcher) await this.dispatcher.close();
     })();
     return this.closing;
+  }
+
+  /**
+   * The headers of a WebSocket handshake: the token (in its header, never in the URL) and the
+   * User-Agent. No Origin: coderd refuses one that is not its own host.
+   */
+  webSocketHeaders(): Record<string, string> {
+    return { 'coder-session-token': this.#token, 'user-agent': this.userAgent };
   }
 
   private headers(contentType: string | undefined, accept: string): Record<string, string> {

@@ -1,3 +1,24 @@
+export type { CreateChatInput, CreateChatOptions } from './chats/chat-create';
+export {
+  ChatActionRequiredError,
+  ChatSendUncertainError,
+  ChatsUnavailableError,
+  type ChatsUnavailableReason,
+  ChatTurnFailedError,
+  ChatTurnTimeoutError,
+} from './chats/chat-errors';
+export type { ChatMessagesOptions } from './chats/chat-messages';
+export type { ChatStreamOptions, StreamChatOptions } from './chats/chat-streams';
+export {
+  type ChatTranscriptEntry,
+  type ChatTranscriptOptions,
+  chatTranscript,
+} from './chats/chat-transcript';
+export type { ChatTurnUntil } from './chats/chat-turn';
+export type { ChatMessagesPageOptions, ListChatsFilter } from './chats/chats-api';
+export type { ApiSupport } from './chats/chats-prefix';
+export type { IdempotencyLabel } from './chats/created-chat';
+export type { ChatTurn, WaitForChatTurnOptions } from './chats/wait-for-chat-turn';
 export { CoderClient } from './client';
 export type { AttemptHistory, CallOptions, CoderClientOptions, RequestSpec } from './client-options';
 export * from './errors';

@@ -1,0 +1,329 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Chat, ChatMessage, ChatStreamEvent, CreateChatMessageResponse } from '@coder-tasks/types';
+import {
+  CoderAbortError,
+  CoderApiError,
+  CoderConnectionError,
+  CoderResponseFormatError,
+  CoderTimeoutError,
+} from '../errors';
+import { MAX_TIMER_MS } from '../timer-limit';
+import { WakeUp } from '../wake-up';
+import {
+  ChatActionRequiredError,
+  ChatsUnavailableError,
+  ChatTurnFailedError,
+  ChatTurnTimeoutError,
+} from './chat-errors';
+import { chatMessages } from './chat-messages';
+import type { ChatStreams } from './chat-streams';
+import {
+  type ChatTurnState,
+  type ChatTurnUntil,
+  observeTurn,
+  startTurn,
+  type TurnAnchor,
+  turnVerdict,
+} from './chat-turn';
+import type { ChatsApi } from './chats-api';
+
+/** Options of `CoderClient.waitForChatTurn`. */
+export interface WaitForChatTurnOptions {
+  /**
+   * The message that started the turn: the answer of `sendChatMessage` (queued or not), or a message
+   * id. Default: the chat's newest user message, as right after `createChat`.
+   */
+  after?: CreateChatMessageResponse | number;
+  /** `'turn'` (default): until the agent finished the turn; `'running'`: until it works on it. */
+  until?: ChatTurnUntil;
+  /** How long to wait in all, in ms, before a {@link ChatTurnTimeoutError}; `Infinity` for no limit. Default 3_600_000. */
+  timeout?: number;
+  /** Ends the wait with a `CoderAbortError`. */
+  signal?: AbortSignal;
+  /** Called with every event of the chat's stream (and, while polling, a `status` or `message` event for each change seen). */
+  onEvent?: (event: ChatStreamEvent) => void;
+  /** The polling interval while the stream is unavailable, in ms. Default 5_000. */
+  pollInterval?: number;
+  /** Ride the chat's WebSocket stream; false polls only. Default true. */
+  stream?: boolean;
+}
+
+/** How a turn ended: the chat as read then, its status, and the turn's messages (ours first, ascending). */
+export interface ChatTurn {
+  chat: Chat;
+  status: 'waiting' | 'running';
+  messages: ChatMessage[];
+}
+
+const TIMED_OUT = Symbol('timed out');
+const TRANSIENT = new Set([429, 500, 502, 503, 504]);
+
+/**
+ * Waits for the turn started by a create or a send: rides the chat's stream, reconnecting with
+ * `after_id` when it drops, and polls `GET /chats/{chat}` and its newest messages while there is no
+ * stream (and rarely as a safety net while there is one). The turn-done rule is {@link turnVerdict}.
+ */
+export async function waitForChatTurn(
+  api: ChatsApi,
+  streams: ChatStreams,
+  target: Chat | string,
+  options: WaitForChatTurnOptions = {},
+): Promise<ChatTurn> {
+  const id = typeof target === 'string' ? target : target?.id;
+  if (typeof id !== 'string' || id === '')
+    throw new TypeError('waitForChatTurn: `chat` must be a Chat or a chat id');
+  const until = options.until ?? 'turn';
+  if (until !== 'turn' && until !== 'running')
+    throw new TypeError(`waitForChatTurn: \`until\` must be 'turn' or 'running', got ${String(until)}`);
+  const timeout = options.timeout ?? 3_600_000;
+  const pollBase = options.pollInterval ?? 5_000;
+  for (const [name, value] of [
+    ['timeout', timeout],
+    ['pollInterval', pollBase],
+  ] as const) {
+    if (typeof value !== 'number' || !(value > 0))
+      throw new RangeError(`waitForChatTurn: \`${name}\` must be a number of ms > 0, got ${value}`);
+  }
+  const anchor = anchorOf(options.after);
+  const lifetime = new AbortController();
+  const timer = Number.isFinite(timeout)
+    ? setTimeout(() => lifetime.abort(TIMED_OUT), Math.min(timeout, MAX_TIMER_MS))
+    : undefined;
+  const onAbort = () => lifetime.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const signal = lifetime.signal;
+  const turn = new TurnTracker(id, anchor, options.onEvent);
+  const wake = new WakeUp();
+  const rider = new StreamRider(streams, id, turn, wake, signal, options.stream ?? true, anchor);
+  let transient: unknown;
+  try {
+    rider.start();
+    // With a stream, its opening snapshot says everything a read would; without one, read now.
+    let read = !rider.enabled;
+    for (;;) {
+      if (read) {
+        const failure = await pollOnce(api, turn, signal);
+        if (failure) transient = failure;
+        else turn.gap = true;
+      }
+      const verdict = turnVerdict(turn.state, until);
+      if (verdict.done) return await finish(api, turn, verdict.status, signal);
+      // With a live stream, a slow read only guards against a change that never reached it (coderd's
+      // pubsub is a hint; across replicas a status can come ~10 s late). A stream that is late to open,
+      // was refused or dropped leaves the wait polling until it is back.
+      const delay = rider.live ? Math.max(30_000, pollBase * 6) : pollBase;
+      const byEvent = await wake.wait(delay, signal);
+      read = !byEvent || rider.takeEnded();
+    }
+  } catch (error) {
+    if (signal.aborted && signal.reason === TIMED_OUT) {
+      const status = turn.state.status;
+      // Never read the chat at all: the last failure says more than "timed out".
+      if (!status && transient) throw transient;
+      throw new ChatTurnTimeoutError({
+        method: 'GET',
+        url: api.chatUrl(id),
+        timeoutMs: timeout,
+        chatId: id,
+        ...(status ? { lastStatus: status } : {}),
+      });
+    }
+    if (options.signal?.aborted && !(error instanceof CoderAbortError)) {
+      throw new CoderAbortError({ reason: options.signal.reason });
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+    lifetime.abort();
+  }
+}
+
+function anchorOf(after: WaitForChatTurnOptions['after']): TurnAnchor {
+  if (after === undefined) return { kind: 'latest' };
+  if (typeof after === 'number') {
+    if (!Number.isSafeInteger(after) || after < 1)
+      throw new RangeError(`waitForChatTurn: \`after\` must be a message id >= 1, got ${after}`);
+    return { kind: 'message', id: after };
+  }
+  if (after.queued && after.queued_message) return { kind: 'queued', queuedId: after.queued_message.id };
+  const ids = [after.message?.id, ...(after.messages ?? []).map((m) => m.id)].filter(
+    (x): x is number => x !== undefined,
+  );
+  if (ids.length === 0)
+    throw new TypeError('waitForChatTurn: `after` holds neither a message nor a queued message');
+  return { kind: 'message', id: Math.max(...ids) };
+}
+
+/** The turn's state and the messages seen, fed by the stream and by polls. */
+class TurnTracker {
+  state: ChatTurnState;
+  readonly messages = new Map<number, ChatMessage>();
+  /** True once a poll was used: some messages of the turn may not have been seen. */
+  gap = false;
+
+  constructor(
+    readonly id: string,
+    readonly anchor: TurnAnchor,
+    private readonly onEvent: ((event: ChatStreamEvent) => void) | undefined,
+  ) {
+    this.state = startTurn(anchor);
+  }
+
+  apply(event: ChatStreamEvent, fromStream: boolean): void {
+    const e = event;
+    switch (String(e.type)) {
+      case 'message':
+        if (e.message) {
+          this.messages.set(e.message.id, e.message);
+          this.state = observeTurn(this.state, {
+            kind: 'message',
+            id: e.message.id,
+            role: String(e.message.role),
+          });
+        }
+        break;
+      case 'status':
+        if (e.status)
+          this.state = observeTurn(this.state, { kind: 'status', status: String(e.status.status) });
+        break;
+      case 'queue_update':
+        this.state = observeTurn(this.state, {
+          kind: 'queue',
+          ids: (e.queued_messages ?? []).map((q) => q.id),
+        });
+        break;
+      case 'error':
+        if (e.error) this.state = observeTurn(this.state, { kind: 'error', error: e.error });
+        break;
+      case 'history_reset':
+        this.messages.clear();
+        this.state = observeTurn(this.state, { kind: 'history_reset' });
+        break;
+    }
+    if (fromStream || String(e.type) !== 'queue_update') this.onEvent?.(event);
+  }
+
+  /** The lowest id of the turn: ours, or the newest user message. */
+  firstId(): number {
+    return this.anchor.kind === 'message' ? this.anchor.id : this.state.maxUserId;
+  }
+}
+
+/** One read of the chat and its newest messages; returns a transient failure instead of throwing it. */
+async function pollOnce(api: ChatsApi, turn: TurnTracker, signal: AbortSignal): Promise<unknown> {
+  try {
+    const chat = await api.get(turn.id, { signal });
+    const page = await api.messages(turn.id, {}, { signal });
+    const event = (fields: Record<string, unknown>) =>
+      ({ chat_id: turn.id, ...fields }) as unknown as ChatStreamEvent;
+    for (const message of [...page.messages].sort((a, b) => a.id - b.id)) {
+      if (!turn.messages.has(message.id)) turn.apply(event({ type: 'message', message }), false);
+    }
+    turn.apply(event({ type: 'queue_update', queued_messages: page.queued_messages }), false);
+    if (chat.last_error && chat.status === 'error')
+      turn.apply(event({ type: 'error', error: chat.last_error }), false);
+    if (turn.state.status !== chat.status)
+      turn.apply(event({ type: 'status', status: { status: chat.status } }), false);
+    return undefined;
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (error instanceof CoderConnectionError || error instanceof CoderTimeoutError) return error;
+    if (error instanceof CoderApiError && TRANSIENT.has(error.status)) return error;
+    throw error;
+  }
+}
+
+/** Reads the chat once more and turns the end of the turn into a result or its error. */
+async function finish(
+  api: ChatsApi,
+  turn: TurnTracker,
+  status: string,
+  signal: AbortSignal,
+): Promise<ChatTurn> {
+  const chat = await api.get(turn.id, { signal });
+  const first = turn.firstId();
+  if (turn.gap && first > 0) {
+    for await (const message of chatMessages(api, turn.id, { afterId: first - 1 }, { signal }))
+      turn.messages.set(message.id, message);
+  }
+  const messages = [...turn.messages.values()].filter((m) => m.id >= first).sort((a, b) => a.id - b.id);
+  if (status === 'error') {
+    const error = turn.state.lastError ??
+      chat.last_error ?? {
+        message: 'The chat request failed unexpectedly.',
+        kind: 'generic',
+        retryable: false,
+      };
+    throw new ChatTurnFailedError(chat, error, messages);
+  }
+  if (status === 'requires_action') throw new ChatActionRequiredError(chat, messages);
+  return { chat, status: status === 'running' ? 'running' : 'waiting', messages };
+}
+
+/** Keeps the chat's stream open for the wait, reconnecting with `after_id` after a drop. */
+class StreamRider {
+  /** True from the first frame of a connection until it ends. */
+  live = false;
+  enabled: boolean;
+  private failures = 0;
+  private ended = false;
+
+  constructor(
+    private readonly streams: ChatStreams,
+    private readonly id: string,
+    private readonly turn: TurnTracker,
+    private readonly wake: WakeUp,
+    private readonly signal: AbortSignal,
+    enabled: boolean,
+    private readonly anchor: TurnAnchor,
+  ) {
+    this.enabled = enabled;
+  }
+
+  start(): void {
+    if (this.enabled) void this.run();
+  }
+
+  /** True once after a connection ended or was refused: events may have been missed meanwhile. */
+  takeEnded(): boolean {
+    const ended = this.ended;
+    this.ended = false;
+    return ended;
+  }
+
+  private async run(): Promise<void> {
+    // Our own message too, so the turn's messages are complete; after a drop, only what came since.
+    let cursor = this.anchor.kind === 'message' ? this.anchor.id - 1 : undefined;
+    while (this.enabled && !this.signal.aborted) {
+      try {
+        const options = { signal: this.signal, ...(cursor !== undefined ? { afterId: cursor } : {}) };
+        for await (const event of this.streams.stream(this.id, options)) {
+          this.live = true;
+          this.failures = 0;
+          this.turn.apply(event, true);
+          if (this.turn.state.maxId > 0) cursor = this.turn.state.maxId;
+          this.wake.notify();
+        }
+      } catch (error) {
+        if (permanent(error)) this.enabled = false;
+      } finally {
+        this.live = false;
+      }
+      if (this.signal.aborted) return;
+      this.ended = true;
+      this.wake.notify();
+      this.failures++;
+      await sleep(Math.min(30_000, 250 * 2 ** (this.failures - 1)), undefined, { signal: this.signal }).catch(
+        () => {},
+      );
+    }
+  }
+}
+
+/** A stream failure that reconnecting will not fix: stop trying the stream for this wait. */
+function permanent(error: unknown): boolean {
+  if (error instanceof ChatsUnavailableError || error instanceof CoderResponseFormatError) return true;
+  return error instanceof CoderApiError && !TRANSIENT.has(error.status);
+}
