@@ -1,6 +1,7 @@
 import { appendMessage, reportAppStatus, stopAgent } from './agent-runner';
 import type { AgentScript, AgentStep } from './agent-script';
 import { normalizeAgentScript } from './agent-script';
+import type { FakeChatsControl } from './chats/fake-chats-control';
 import { ManualClock } from './clock';
 import type { FakeCoderControl } from './fake-coder-control';
 import type { FaultRegistry } from './faults';
@@ -23,6 +24,7 @@ export function createControl(
     setDefaultScript(script: AgentScript | AgentStep[] | undefined): void;
     defaultScript(): AgentScript | undefined;
   },
+  chats: FakeChatsControl,
 ): FakeCoderControl {
   const clock = world.clock;
   const orgId = (value: string | undefined): string => {
@@ -226,6 +228,7 @@ export function createControl(
       }
       return world.watchStreams.sendError(workspaceId.toLowerCase(), response);
     },
+    chats,
     faults: {
       inject: (spec) => faults.inject(spec),
       clear: () => faults.clear(),

@@ -1,4 +1,5 @@
 import type { AgentScript, AgentStep } from './agent-script';
+import type { FakeChatsControl } from './chats/fake-chats-control';
 import type { FaultHandle, FaultSpec } from './faults';
 import type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './model';
 import type { PhaseDurations } from './phase-durations';
@@ -155,6 +156,8 @@ export interface FakeCoderControl {
    * many streams it wrote to (0 when none is open). Throws for a workspace id the fake does not know.
    */
   sendWatchError(workspaceId: string, response: WatchErrorResponse): number;
+  /** The Chats surface: scripted chat agents, stream faults, chat prerequisites, inspection. */
+  readonly chats: FakeChatsControl;
   /** Fault injection; see FaultSpec. */
   readonly faults: { inject(spec: FaultSpec): FaultHandle; clear(): void };
   /**

@@ -1,6 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AgentScript, type AgentStep, normalizeAgentScript } from './agent-script';
+import { addChatRoutes } from './chats/chat-route-table';
+import { closeChatSockets } from './chats/chat-streams';
+import { ChatsModel } from './chats/chats-model';
+import { createChatsControl } from './chats/create-chats-control';
+import { upgradeListener } from './chats/ws-upgrade';
 import { type Clock, ManualClock, RealClock } from './clock';
 import { createControl } from './create-control';
 import type { FakeCoderControl } from './fake-coder-control';
@@ -73,15 +78,17 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     : undefined;
   const seeded = options.seed === false ? undefined : seedDefaults(world);
   const tokens: Record<string, string> = { ...seeded?.tokens };
+  const chats = new ChatsModel(world);
   const faults = new FaultRegistry();
   const requests: RecordedRequest[] = [];
-  const server = createServer(
-    { keepAlive: true },
-    createDispatcher(world, buildRouter(), faults, requests, {
-      record: options.recordRequests ?? true,
-      defaultAgentScript: () => defaultScript,
-    }),
-  );
+  const router = buildRouter();
+  addChatRoutes(router, chats);
+  const dispatch = createDispatcher(world, router, faults, requests, {
+    record: options.recordRequests ?? true,
+    defaultAgentScript: () => defaultScript,
+  });
+  const server = createServer({ keepAlive: true }, dispatch);
+  server.on('upgrade', upgradeListener(dispatch));
   // Many clients on one loopback: keep idle sockets around longer than undici's default keep-alive.
   server.keepAliveTimeout = 30_000;
   server.maxRequestsPerSocket = 0;
@@ -96,12 +103,19 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   world.baseUrl = url;
-  const control = createControl(world, faults, tokens, seeded?.info, {
-    setDefaultScript: (script) => {
-      defaultScript = script ? normalizeAgentScript(script) : undefined;
+  const control = createControl(
+    world,
+    faults,
+    tokens,
+    seeded?.info,
+    {
+      setDefaultScript: (script) => {
+        defaultScript = script ? normalizeAgentScript(script) : undefined;
+      },
+      defaultScript: () => defaultScript,
     },
-    defaultScript: () => defaultScript,
-  });
+    createChatsControl(chats),
+  );
   let closed: Promise<void> | undefined;
   return {
     url,
@@ -112,6 +126,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
     close() {
       closed ??= new Promise<void>((resolve) => {
         clock.cancelAll();
+        closeChatSockets(chats);
         server.close(() => resolve());
         server.closeAllConnections();
       });

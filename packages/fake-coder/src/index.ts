@@ -1,5 +1,25 @@
 export type { AgentReply, AgentReportState, AgentScript, AgentStep } from './agent-script';
 export { DEFAULT_AGENT_SCRIPT } from './agent-script';
+export type {
+  ChatAgentScript,
+  ChatTurnEnd,
+  ChatTurnScript,
+  ChatTurnStep,
+  FakeChatDiffStatus,
+  FakeChatError,
+  FakeChatPart,
+  FakeChatToolCall,
+} from './chats/chat-script';
+export { DEFAULT_CHAT_SCRIPT } from './chats/chat-script';
+export type {
+  ChatStreamFaultHandle,
+  ChatStreamFaultOptions,
+  ChatWaitOptions,
+  FakeChatMessageView,
+  FakeChatQueuedView,
+  FakeChatsControl,
+  FakeChatView,
+} from './chats/fake-chats-control';
 export type { FakeCoder, FakeCoderOptions } from './fake-coder';
 export { startFakeCoder } from './fake-coder';
 export type {

@@ -1,0 +1,156 @@
+import { errorReply, type Handler, ok } from '../reply';
+import { daemonUnavailable, isBusy, lookupChat } from './chat-access';
+import { queueChanged, saveMessage } from './chat-events';
+import { hasInterrupting } from './chat-generation';
+import { contentParts, field, readObject } from './chat-input';
+import { answerUserMessage, cancelTurn, interruptChat, promoteAndAnswer } from './chat-runner';
+import { chatJson, messageJson, queuedJson, textOf, visibleMessages } from './chat-wire';
+import type { ChatsModel, QueuedMessageRecord } from './chats-model';
+
+const STRUCT = 'CreateChatMessageRequest';
+
+function int64Param(query: URLSearchParams, name: string): { value: number | undefined } | { invalid: true } {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return { value: undefined };
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) return { invalid: true };
+  return { value: Number(raw) };
+}
+
+/**
+ * `GET /chats/{chat}/messages`: newest first, except with only `after_id` (oldest first, for polling);
+ * `has_more` from fetching one more row; the queue only on a request without a cursor.
+ */
+export function listMessagesHandler(model: ChatsModel): Handler {
+  return (ctx) => {
+    const found = lookupChat(model, ctx, 'read');
+    if ('reply' in found) return found.reply;
+    const chat = found.chat;
+    const limitRaw = ctx.query.get('limit');
+    const limit = limitRaw === null || limitRaw === '' ? 50 : Number(limitRaw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      return errorReply(400, 'Invalid limit parameter (1-200).');
+    const before = int64Param(ctx.query, 'before_id');
+    const after = int64Param(ctx.query, 'after_id');
+    const invalid = [
+      ...('invalid' in before
+        ? [{ field: 'before_id', detail: 'Query param "before_id" must be a valid integer' }]
+        : []),
+      ...('invalid' in after
+        ? [{ field: 'after_id', detail: 'Query param "after_id" must be a valid integer' }]
+        : []),
+    ];
+    if ('invalid' in before || 'invalid' in after) {
+      return errorReply(400, 'Query parameters have invalid values.', undefined, invalid);
+    }
+    const beforeId = before.value ?? 0;
+    const afterId = after.value ?? 0;
+    if (afterId < 0) return errorReply(400, 'Invalid after_id parameter.', 'after_id must be non-negative.');
+    if (beforeId > 0 && afterId > 0 && afterId >= beforeId) {
+      return errorReply(400, 'after_id must be less than before_id.');
+    }
+    const ascending = afterId > 0 && beforeId <= 0;
+    const rows = visibleMessages(chat)
+      .filter((m) => (beforeId <= 0 || m.id < beforeId) && (afterId <= 0 || m.id > afterId))
+      .sort((a, b) => (ascending ? a.id - b.id : b.id - a.id));
+    const page = rows.slice(0, limit);
+    const noCursor = beforeId <= 0 && afterId <= 0;
+    return ok({
+      messages: page.map(messageJson),
+      queued_messages: noCursor ? chat.queue.map(queuedJson) : [],
+      has_more: rows.length > limit,
+    });
+  };
+}
+
+/**
+ * `POST /chats/{chat}/messages`: an idle chat takes the message directly and starts a turn; a busy one
+ * queues it (up to the queue limit, then 429), and `busy_behavior: "interrupt"` also interrupts the run.
+ */
+export function sendMessageHandler(model: ChatsModel): Handler {
+  return (ctx) => {
+    const found = lookupChat(model, ctx, 'write');
+    if ('reply' in found) return found.reply;
+    const chat = found.chat;
+    const unavailable = daemonUnavailable(model);
+    if (unavailable) return unavailable;
+    if (chat.ownerId !== ctx.user.id) return errorReply(403, 'Only the chat owner may send messages.');
+    const read = readObject(ctx, STRUCT);
+    if ('reply' in read) return read.reply;
+    if (chat.archived) return errorReply(400, 'Cannot send messages to an archived chat.');
+    const content = field<unknown[]>(read.value, STRUCT, 'content', 'array', '[]codersdk.ChatInputPart');
+    if ('reply' in content) return content.reply;
+    const parts = contentParts(content.value);
+    if ('reply' in parts) return parts.reply;
+    const behaviour = field<string>(
+      read.value,
+      STRUCT,
+      'busy_behavior',
+      'string',
+      'codersdk.ChatBusyBehavior',
+    );
+    if ('reply' in behaviour) return behaviour.reply;
+    const busyBehavior = behaviour.value ?? '';
+    if (busyBehavior !== '' && busyBehavior !== 'queue' && busyBehavior !== 'interrupt') {
+      return errorReply(400, 'Invalid busy_behavior value.', 'Must be "queue" or "interrupt".');
+    }
+
+    const erroredWithQueue = chat.status === 'error' && chat.queue.length > 0;
+    if (!isBusy(chat) && !erroredWithQueue) {
+      const message = saveMessage(model, chat, 'user', parts.parts, ctx.user.id);
+      answerUserMessage(model, chat, textOf(message.parts));
+      const json = messageJson(message);
+      return ok({ message: json, messages: [json], queued: false });
+    }
+    const limit = model.settings.queueLimit;
+    if (chat.queue.length >= limit) {
+      return errorReply(429, 'Message queue is full.', `Maximum ${limit} messages can be queued.`);
+    }
+    const queued: QueuedMessageRecord = {
+      id: model.queuedId(),
+      chatId: chat.id,
+      createdBy: ctx.user.id,
+      parts: parts.parts,
+      createdAt: ctx.world.stamp(),
+    };
+    chat.queue.push(queued);
+    queueChanged(model, chat);
+    const promoted: Record<string, unknown>[] = [];
+    const before = chat.messages.length;
+    if (erroredWithQueue) {
+      // An errored chat with a queue promotes the earlier head and runs again.
+      promoteAndAnswer(model, chat);
+    } else if (busyBehavior === 'interrupt' && chat.status === 'requires_action') {
+      cancelTurn(chat);
+      chat.pendingToolCalls = [];
+      promoteAndAnswer(model, chat);
+    } else if (busyBehavior === 'interrupt' && chat.status === 'running') {
+      interruptChat(model, chat);
+    }
+    for (const m of chat.messages.slice(before)) if (m.role === 'user') promoted.push(messageJson(m));
+    return ok({
+      ...(promoted.length > 0 ? { messages: promoted } : {}),
+      queued_message: queuedJson(queued),
+      queued: true,
+    });
+  };
+}
+
+/**
+ * `POST /chats/{chat}/interrupt`: `running` → `interrupting` → `waiting`; 409 on a chat with nothing to
+ * interrupt. Before the state machine (v2.35) it always answered 200 and went straight to `waiting`.
+ */
+export function interruptHandler(model: ChatsModel): Handler {
+  return (ctx) => {
+    const found = lookupChat(model, ctx, 'write');
+    if ('reply' in found) return found.reply;
+    const chat = found.chat;
+    if (chat.archived) return errorReply(400, 'Cannot interrupt an archived chat.');
+    const interruptible = chat.status === 'running' || chat.status === 'requires_action';
+    if (hasInterrupting(ctx.world.version) && !interruptible) {
+      return errorReply(409, 'Chat is not in an interruptible state.');
+    }
+    if (interruptible || chat.turn.pickupPending) interruptChat(model, chat);
+    const { diff_status: _diff, ...json } = chatJson(model, chat);
+    return ok(json);
+  };
+}

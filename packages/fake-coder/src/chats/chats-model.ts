@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import type { UserRecord } from '../model';
+import type { World } from '../world';
+import type { ChatAgentScript, FakeChatDiffStatus, FakeChatError } from './chat-script';
+
+// The rows of the Chats surface and its event bus. Kept apart from the World (which holds users,
+// organizations and the clock the chats use) so the Chats API stays one removable layer.
+
+/** The statuses the fake puts a chat in (`pending` only while an exp-era pickup delay runs). */
+export type ChatStatusValue =
+  | 'waiting'
+  | 'running'
+  | 'error'
+  | 'requires_action'
+  | 'interrupting'
+  | 'pending';
+
+/** A saved message. Times are integer microseconds of the fake clock. */
+export interface ChatMessageRecord {
+  id: number;
+  chatId: string;
+  role: string;
+  /** Set on user messages. */
+  createdBy: string | undefined;
+  parts: Record<string, unknown>[];
+  createdAt: number;
+}
+
+/** A user message waiting for the current turn to end. */
+export interface QueuedMessageRecord {
+  id: number;
+  chatId: string;
+  createdBy: string;
+  parts: Record<string, unknown>[];
+  createdAt: number;
+}
+
+/** A tool call the client is asked to run (`requires_action`). */
+export interface PendingToolCall {
+  toolCallId: string;
+  toolName: string;
+  args: string;
+}
+
+/** The state of the simulated agent of one chat. */
+export interface ChatTurnState {
+  /** Bumped to cancel whatever the current turn still has scheduled. */
+  generation: number;
+  /** A turn is in progress (steps scheduled, or a turn that never ends). */
+  running: boolean;
+  /** A pickup is scheduled: the chat is about to start a turn although its status does not say so yet. */
+  pickupPending: boolean;
+  cancel: (() => void) | undefined;
+}
+
+/** A chat. */
+export interface ChatRecord {
+  id: string;
+  organizationId: string;
+  ownerId: string;
+  title: string;
+  status: ChatStatusValue;
+  archived: boolean;
+  pinOrder: number;
+  labels: Record<string, string>;
+  modelConfigId: string;
+  planMode: string;
+  clientType: string;
+  workspaceId: string | undefined;
+  mcpServerIds: string[];
+  createdAt: number;
+  updatedAt: number;
+  lastError: FakeChatError | undefined;
+  diffStatus: FakeChatDiffStatus | undefined;
+  messages: ChatMessageRecord[];
+  queue: QueuedMessageRecord[];
+  /** coderd sends `queue_update` in a snapshot once a chat has ever had a queue. */
+  queueEverUsed: boolean;
+  pendingToolCalls: PendingToolCall[];
+  hasUnread: boolean;
+  script: ChatAgentScript | undefined;
+  turn: ChatTurnState;
+}
+
+/** A wire `ChatStreamEvent`. */
+export type ChatStreamEventJson = Record<string, unknown>;
+
+type StreamListener = (events: ChatStreamEventJson[]) => void;
+type WatchListener = (event: Record<string, unknown>) => void;
+
+/** An armed stream fault (see `control.chats.dropStreamsAfterSnapshot` and `refuseStreams`). */
+export interface StreamFaultRecord {
+  kind: 'drop-after-snapshot' | 'refuse';
+  chatId: string | undefined;
+  times: number | undefined;
+  hits: number;
+}
+
+/** Deployment-level settings of the Chats surface that tests change. */
+export interface ChatSettings {
+  aiGateway: boolean;
+  /** Organizations without an enabled chat model (`*`: all of them). */
+  modelUnavailable: Set<string>;
+  streamDelayMs: number;
+  lastErrorFormat: 'auto' | 'object' | 'string';
+  queueLimit: number;
+  pickupDelayMs: number;
+}
+
+/** Every chat of one fake server, the scripts, the settings and the listeners of open streams. */
+export class ChatsModel {
+  readonly chats = new Map<string, ChatRecord>();
+  /** Scripts by chat id or `*`. */
+  readonly scripts = new Map<string, ChatAgentScript>();
+  readonly settings: ChatSettings = {
+    aiGateway: true,
+    modelUnavailable: new Set(),
+    streamDelayMs: 0,
+    lastErrorFormat: 'auto',
+    queueLimit: 20,
+    pickupDelayMs: 0,
+  };
+  streamFaults: StreamFaultRecord[] = [];
+  /** The open WebSockets, so tests can cut them (chat id, or `watch:<owner id>`). */
+  readonly sockets = new Map<string, Set<{ terminate(): void }>>();
+  private nextMessageId = 1;
+  private nextQueuedId = 1;
+  private nextToolCallId = 1;
+  private readonly modelConfigIds = new Map<string, string>();
+  private readonly streamListeners = new Map<string, Set<StreamListener>>();
+  private readonly watchListeners = new Map<string, Set<WatchListener>>();
+
+  constructor(readonly world: World) {}
+
+  messageId(): number {
+    return this.nextMessageId++;
+  }
+
+  queuedId(): number {
+    return this.nextQueuedId++;
+  }
+
+  toolCallId(): string {
+    return `call_${this.nextToolCallId++}`;
+  }
+
+  /** The id of the organization's default chat model config (one per organization, stable). */
+  modelConfigId(organizationId: string): string {
+    let id = this.modelConfigIds.get(organizationId);
+    if (!id) {
+      id = randomUUID();
+      this.modelConfigIds.set(organizationId, id);
+    }
+    return id;
+  }
+
+  ownerOf(chat: ChatRecord): UserRecord | undefined {
+    return this.world.users.get(chat.ownerId);
+  }
+
+  /** Sends events to the chat's stream listeners (later by the configured stream delay). */
+  publish(chat: ChatRecord, events: ChatStreamEventJson[]): void {
+    const listeners = [...(this.streamListeners.get(chat.id) ?? [])];
+    this.deliver(() => {
+      for (const fn of listeners) fn(events);
+    });
+    this.world.notifyAny();
+  }
+
+  /** Sends a watch event to the chat owner's watch listeners (later by the configured stream delay). */
+  publishWatch(ownerId: string, event: Record<string, unknown>): void {
+    const listeners = [...(this.watchListeners.get(ownerId) ?? [])];
+    this.deliver(() => {
+      for (const fn of listeners) fn(event);
+    });
+  }
+
+  onStream(chatId: string, fn: StreamListener): () => void {
+    return subscribe(this.streamListeners, chatId, fn);
+  }
+
+  onWatch(ownerId: string, fn: WatchListener): () => void {
+    return subscribe(this.watchListeners, ownerId, fn);
+  }
+
+  /** Registers an open socket under a key; the returned function forgets it. */
+  trackSocket(key: string, socket: { terminate(): void }): () => void {
+    return subscribe(this.sockets, key, socket);
+  }
+
+  /** Consumes the first armed stream fault of `kind` that applies to this connection, if any. */
+  takeStreamFault(kind: StreamFaultRecord['kind'], chatId: string | undefined): boolean {
+    const fault = this.streamFaults.find(
+      (f) => f.kind === kind && (f.chatId === undefined || f.chatId === chatId),
+    );
+    if (!fault) return false;
+    fault.hits++;
+    if (fault.times !== undefined && fault.hits >= fault.times) {
+      this.streamFaults = this.streamFaults.filter((f) => f !== fault);
+    }
+    return true;
+  }
+
+  private deliver(fn: () => void): void {
+    const delay = this.settings.streamDelayMs;
+    if (delay > 0) this.world.clock.schedule(delay, fn);
+    else fn();
+  }
+}
+
+function subscribe<T>(map: Map<string, Set<T>>, key: string, value: T): () => void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(value);
+  return () => {
+    set.delete(value);
+    if (set.size === 0 && map.get(key) === set) map.delete(key);
+  };
+}

@@ -1,0 +1,156 @@
+import { waitUntil } from '../settle';
+import { saveMessage, setDiff } from './chat-events';
+import { cancelTurn, endTurn, promoteAndAnswer } from './chat-runner';
+import { normalizeChatScript } from './chat-script';
+import { chatView } from './chat-views';
+import type { ChatRecord, ChatsModel, StreamFaultRecord } from './chats-model';
+import type {
+  ChatStreamFaultHandle,
+  ChatStreamFaultOptions,
+  FakeChatsControl,
+  FakeChatView,
+} from './fake-chats-control';
+
+/** Builds `control.chats` over a chats model. */
+export function createChatsControl(model: ChatsModel): FakeChatsControl {
+  const world = model.world;
+  const requireChat = (id: string): ChatRecord => {
+    const chat = model.chats.get(id.toLowerCase());
+    if (!chat) throw new Error(`no chat with id "${id}" in the fake Coder server`);
+    return chat;
+  };
+  const orgOf = (value: string): string => {
+    const org = world.organizations.get(value) ?? world.organizationByName(value);
+    if (!org) throw new Error(`no organization named or with id "${value}"`);
+    return org.id;
+  };
+  const arm = (
+    kind: StreamFaultRecord['kind'],
+    options: ChatStreamFaultOptions = {},
+  ): ChatStreamFaultHandle => {
+    if (options.times !== undefined && !(options.times >= 1)) {
+      throw new RangeError(`stream fault "times" must be at least 1, got ${options.times}`);
+    }
+    const fault: StreamFaultRecord = {
+      kind,
+      chatId: options.chatId?.toLowerCase(),
+      times: options.times,
+      hits: 0,
+    };
+    model.streamFaults.push(fault);
+    return {
+      get hits() {
+        return fault.hits;
+      },
+      remove: () => {
+        model.streamFaults = model.streamFaults.filter((f) => f !== fault);
+      },
+    };
+  };
+  const nonNegative = (what: string, ms: number): void => {
+    if (!(ms >= 0) || !Number.isFinite(ms))
+      throw new RangeError(`${what} must be a finite number of ms >= 0, got ${ms}`);
+  };
+  return {
+    scriptChat(chatIdOrStar, script) {
+      const normalized = normalizeChatScript(script);
+      if (chatIdOrStar === '*') model.scripts.set('*', normalized);
+      else requireChat(chatIdOrStar).script = normalized;
+    },
+    finishTurn(chatId, end = 'waiting') {
+      const chat = requireChat(chatId);
+      if (!chat.turn.running && !chat.turn.pickupPending) {
+        throw new Error(`chat "${chatId}" has no turn in progress (status ${chat.status})`);
+      }
+      endTurn(model, chat, end);
+    },
+    promoteQueued(chatId) {
+      const chat = requireChat(chatId);
+      if (chat.queue.length === 0) throw new Error(`chat "${chatId}" has no queued message to promote`);
+      cancelTurn(chat);
+      promoteAndAnswer(model, chat);
+    },
+    addMessage(chatId, message) {
+      return saveMessage(model, requireChat(chatId), message.role, message.parts).id;
+    },
+    setDiffStatus(chatId, diffStatus) {
+      setDiff(model, requireChat(chatId), diffStatus);
+    },
+    setAiGateway(enabled) {
+      model.settings.aiGateway = enabled;
+    },
+    setModelAvailable(available, organization) {
+      const key = organization === undefined ? '*' : orgOf(organization);
+      if (available) {
+        if (key === '*') model.settings.modelUnavailable.clear();
+        else model.settings.modelUnavailable.delete(key);
+      } else {
+        model.settings.modelUnavailable.add(key);
+      }
+    },
+    setStreamDelay(ms) {
+      nonNegative('stream delay', ms);
+      model.settings.streamDelayMs = ms;
+    },
+    dropStreamsAfterSnapshot: (options) => arm('drop-after-snapshot', options),
+    refuseStreams: (options) => arm('refuse', options),
+    dropStreams(chatId) {
+      const keys = chatId === undefined ? [...model.sockets.keys()] : [requireChat(chatId).id];
+      let cut = 0;
+      for (const key of keys) {
+        for (const socket of [...(model.sockets.get(key) ?? [])]) {
+          socket.terminate();
+          cut++;
+        }
+      }
+      return cut;
+    },
+    setLastErrorFormat(format) {
+      if (format !== 'auto' && format !== 'object' && format !== 'string') {
+        throw new TypeError(
+          `last_error format must be auto, object or string, got ${JSON.stringify(format)}`,
+        );
+      }
+      model.settings.lastErrorFormat = format;
+    },
+    setQueueLimit(limit) {
+      if (!Number.isInteger(limit) || limit < 0)
+        throw new RangeError(`queue limit must be a whole number >= 0, got ${limit}`);
+      model.settings.queueLimit = limit;
+    },
+    setPickupDelay(ms) {
+      nonNegative('pickup delay', ms);
+      model.settings.pickupDelayMs = ms;
+    },
+    removeFromOrganization(username, organization) {
+      const user = world.userByName(username);
+      if (!user) throw new Error(`no user named "${username}"`);
+      const id = orgOf(organization);
+      user.organizationIds = user.organizationIds.filter((o) => o !== id);
+    },
+    chats() {
+      return [...model.chats.values()]
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .map((c) => chatView(model, c));
+    },
+    chat(chatId) {
+      const chat = model.chats.get(chatId.toLowerCase());
+      return chat ? chatView(model, chat) : undefined;
+    },
+    async waitForChat(chatId, until, options = {}) {
+      const check = (): FakeChatView | undefined => {
+        const chat = model.chats.get(chatId.toLowerCase());
+        if (!chat) return undefined;
+        const view = chatView(model, chat);
+        if (typeof until === 'function') return until(view) ? view : undefined;
+        if (view.status !== until) return undefined;
+        // A settled status also needs the turn over and the queue drained, or it is about to change.
+        const busy = until === 'running' || until === 'interrupting' || until === 'pending';
+        return busy || (!view.turnRunning && view.queue.length === 0) ? view : undefined;
+      };
+      const what = `chat "${chatId}" to ${typeof until === 'string' ? `settle in status "${until}"` : 'match'}`;
+      await waitUntil(world, () => check() !== undefined, what, options.timeoutMs);
+      return check() as FakeChatView;
+    },
+  };
+}
