@@ -75,12 +75,14 @@ export class Progress {
   /** The work has the request: saved for the post step, set as outputs and said in the log. */
   started(ref: WorkRef): void {
     this.view.reused = !ref.created;
-    saveRunState({ taskName: ref.name, taskUrl: ref.url });
+    saveRunState({ taskName: ref.shownAs, taskUrl: ref.url });
     setOutputs(
       { 'task-id': ref.id, 'task-name': ref.name, 'task-url': ref.url, 'task-created': ref.created },
       this.redact,
     );
-    core.info(`${ref.created ? 'Created' : 'Sent the request to'} the ${this.noun} ${ref.name}: ${ref.url}`);
+    core.info(
+      `${ref.created ? 'Created' : 'Sent the request to'} the ${this.noun} ${ref.shownAs}: ${ref.url}`,
+    );
   }
 
   /** Shows the work's latest state (throttled). */
@@ -100,6 +102,7 @@ export class Progress {
       {
         'task-status': outcome.status,
         'task-state': outcome.state,
+        'pull-request-url': outcome.pullRequestUrl,
         'logs-truncated': rendered.logsTruncated,
       },
       this.redact,

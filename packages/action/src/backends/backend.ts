@@ -16,8 +16,10 @@ export interface WorkUpdate {
 /** The work the request went to. */
 export interface WorkRef {
   id: string;
-  /** The task's name, or the chat's title. */
+  /** The task's name, or the chat's title (the `task-name` output). */
   name: string;
+  /** How the status comment names it: the task's name, or the chat's id (a title is model-written). */
+  shownAs: string;
   /** Its page in the Coder dashboard. */
   url: string;
   /** True when this run started it; false when the request went to the thread's existing work. */
@@ -25,7 +27,7 @@ export interface WorkRef {
 }
 
 /** The part of the final view a backend supplies; the run adds who asked, the links and reuse. */
-export type WorkReport = Pick<StatusView, 'phase' | 'task' | 'reason' | 'logs' | 'logsError'>;
+export type WorkReport = Pick<StatusView, 'phase' | 'task' | 'reason' | 'logs' | 'logsError' | 'pullRequest'>;
 
 /** How waiting ended; `failed` carries the reason. Each kind is also the final headline. */
 export type OutcomeKind = 'submitted' | 'active' | 'complete' | 'paused' | 'timed-out' | 'failed';
@@ -38,6 +40,8 @@ export interface WorkOutcome {
   /** The work's status (`task-status`) and agent state (`task-state`, '' when none). */
   status: string;
   state: string;
+  /** The pull request the agent opened (`pull-request-url`), when known. */
+  pullRequestUrl?: string | undefined;
   /** Builds the final view: the outcome, the work and, when asked for, the conversation. */
   report(): Promise<WorkReport>;
 }

@@ -41,7 +41,7 @@ export interface StartOptions {
 export async function startTask(
   coder: StartTaskClient,
   target: TaskTarget,
-  request: TaskRequest,
+  request: Pick<TaskRequest, 'name' | 'displayName' | 'input'>,
   options: StartOptions,
 ): Promise<StartedTask> {
   let existing = await findTask(coder, target.owner, request.name, options.signal);

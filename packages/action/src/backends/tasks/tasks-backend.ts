@@ -36,7 +36,13 @@ export function createTasksBackend(coder: CoderClient, options: TasksBackendOpti
       });
       const url = coder.taskUrl(started.task);
       return {
-        ref: { id: started.task.id, name: started.task.name, url, created: started.created },
+        ref: {
+          id: started.task.id,
+          name: started.task.name,
+          shownAs: started.task.name,
+          url,
+          created: started.created,
+        },
         async wait() {
           onChange(started.task);
           const outcome = await waitForOutcome(coder, started, {
