@@ -1,5 +1,6 @@
 import { NODE24 } from '../scripts/run-bundle.mjs';
 import { defineBusyAgentTests } from './e2e-busy-agent';
+import { defineChatTests } from './e2e-chats';
 import { defineRefusalAndFailureTests } from './e2e-failures';
 import { defineLimitTests } from './e2e-limits';
 import { defineRequestTests } from './e2e-requests';
@@ -9,3 +10,4 @@ defineRequestTests('Node 24', NODE24);
 defineRefusalAndFailureTests('Node 24', NODE24);
 defineBusyAgentTests('Node 24', NODE24);
 defineLimitTests('Node 24', NODE24);
+defineChatTests('Node 24', NODE24);

@@ -1,0 +1,369 @@
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { coderWrites, GITHUB_TOKEN, githubCalls, issueComment, TASK_NAME, useEndToEnd } from './e2e-harness';
+
+const REPO = 'Codertocat/Hello-World';
+const LABELS = { 'gh-repo': REPO, 'gh-thread': `${REPO}#1` };
+const NO_TEMPLATE = { template: '' };
+
+/** Waits (real time, polling) until `ready` holds, for up to 20 s. */
+async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !ready(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(ready()).toBe(true);
+}
+
+/** The comment as GitHub shows it, with every code block taken out. */
+function outsideCode(body: string): string {
+  const html = micromark(body, {
+    allowDangerousHtml: true,
+    extensions: [gfm()],
+    htmlExtensions: [gfmHtml()],
+  });
+  return html.replace(/<pre><code[^>]*>[\s\S]*?<\/code><\/pre>/g, '').replace(/<code>[\s\S]*?<\/code>/g, '');
+}
+
+/** A comment on the Chats backend of a v2.38 server (no Tasks API): the newest generation. */
+export function defineChatTests(label: string, node: string): void {
+  describe(`Chats on v2.38, with the committed bundle on ${label}`, () => {
+    const e2e = useEndToEnd(node, { version: 'v2.38.0', tasksEnabled: false });
+    const { run, onlyComment, noLeak } = e2e;
+
+    it('a comment creates the thread’s chat, waits for the turn and posts its transcript and pull request', async () => {
+      e2e.coder.control.chats.scriptChat('*', [
+        { say: 'Found "Helo" in the heading.' },
+        { toolCall: { name: 'execute', args: { command: 'git push origin fix-readme' } } },
+        {
+          diffStatus: {
+            url: `https://github.com/${REPO}/pull/2`,
+            prNumber: 2,
+            pullRequestState: 'open',
+            additions: 3,
+            deletions: 1,
+          },
+        },
+        { say: 'Opened a pull request with the fix.' },
+      ]);
+      const result = await run('issue_comment', issueComment('/coder fix the spelling error'), NO_TEMPLATE);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain(
+        'Using the Chats backend: no template is set and the server (v2.38.0) serves Chats.',
+      );
+      expect(coderWrites(e2e.coder)).toEqual(['POST /api/v2/chats']);
+      const [chat] = e2e.coder.control.chats.chats();
+      expect(chat?.labels).toMatchObject({ ...LABELS, 'gh-run': `${REPO}/actions/runs/4242` });
+      expect(chat?.messages[0]?.text).toContain('fix the spelling error');
+      const comment = onlyComment();
+      const url = `${e2e.coder.url}/agents/${chat?.id}`;
+      expect(comment.body).toContain('### ✅ Coder task: complete');
+      expect(comment.body).toContain(`[Task ${chat?.id}](${url})`);
+      expect(comment.body).toContain(`[Pull request](https://github.com/${REPO}/pull/2) \`+3 −1\``);
+      expect(comment.body).toContain(
+        "**The agent's last status message**\n\n```text\nOpened a pull request with the fix.\n```",
+      );
+      expect(comment.body).toContain('▸ execute {"command":"git push origin fix-readme"}');
+      expect(comment.body).toContain('**→ Sent to the agent**');
+      expect(result.outputs).toEqual({
+        skipped: 'false',
+        'comment-id': String(comment.id),
+        'comment-url': comment.html_url,
+        backend: 'chats',
+        'task-id': chat?.id,
+        'task-name': chat?.title,
+        'task-url': url,
+        'task-created': 'true',
+        'task-status': 'waiting',
+        'task-state': '',
+        'pull-request-url': `https://github.com/${REPO}/pull/2`,
+        'logs-truncated': 'false',
+      });
+      expect(result.summary).toContain('▸ execute');
+      expect(result.state['task-url']).toBe(url);
+      noLeak(result);
+    });
+
+    it('a follow-up on the same thread goes to the same chat as one new message, and reports only its turn', async () => {
+      const first = await run('issue_comment', issueComment('/coder fix the spelling error'), NO_TEMPLATE);
+      expect(first.code, first.stdout).toBe(0);
+      e2e.github.comments.clear();
+      const second = await run(
+        'issue_comment',
+        issueComment('/coder also update the changelog', 7),
+        NO_TEMPLATE,
+      );
+      expect(second.code, second.stdout + second.stderr).toBe(0);
+      const chats = e2e.coder.control.chats.chats();
+      expect(chats).toHaveLength(1);
+      expect(coderWrites(e2e.coder)).toEqual(['POST /api/v2/chats', 'POST /api/v2/chats/{chat}/messages']);
+      expect(chats[0]?.messages.filter((m) => m.role === 'user')).toHaveLength(2);
+      const comment = onlyComment();
+      expect(comment.body).toContain('sent to the existing task for this thread');
+      expect(comment.body).toContain('also update the changelog');
+      expect(comment.body).not.toContain('fix the spelling error');
+      expect(second.outputs).toMatchObject({
+        'task-created': 'false',
+        'task-id': chats[0]?.id,
+        backend: 'chats',
+      });
+    });
+
+    it('a follow-up while the agent is busy is queued, then answered once the agent takes it', async () => {
+      e2e.coder.control.chats.scriptChat('*', {
+        turns: [{ match: 'spelling', steps: [{ say: 'Working on the spelling.' }], end: 'never' }],
+        otherwise: { steps: [{ say: 'Changelog updated.' }] },
+      });
+      const first = await run('issue_comment', issueComment('/coder fix the spelling error'), {
+        ...NO_TEMPLATE,
+        'wait-for': 'none',
+      });
+      expect(first.code, first.stdout).toBe(0);
+      expect(first.outputs).toMatchObject({ 'task-status': 'running' });
+      const id = e2e.coder.control.chats.chats()[0]?.id ?? '';
+      e2e.github.comments.clear();
+      const second = run('issue_comment', issueComment('/coder also update the changelog', 7), NO_TEMPLATE);
+      await until(() => e2e.coder.control.chats.chat(id)?.queue.length === 1);
+      e2e.coder.control.chats.finishTurn(id);
+      const result = await second;
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      const comment = onlyComment();
+      expect(comment.body).toContain('Changelog updated.');
+      expect(comment.body).not.toContain('Working on the spelling.');
+      expect(result.outputs).toMatchObject({ 'task-created': 'false', 'task-status': 'waiting' });
+      expect(e2e.coder.control.chats.chat(id)?.queue).toEqual([]);
+    });
+
+    it('hostile transcript text and tool arguments stay inside code, and no token or secret is posted', async () => {
+      const hostile = [
+        '```',
+        '</details><img src=x onerror=alert(1)> <script>alert(1)</script>',
+        '@octo-org/admins please look',
+        `coder ${e2e.coder.token} github ${GITHUB_TOKEN}`,
+        'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY ghp_0123456789abcdefghijABCDEFGHIJ012345',
+        '`````',
+      ].join('\n');
+      e2e.coder.control.chats.scriptChat('*', [
+        { say: hostile },
+        {
+          toolCall: { name: 'execute', args: { command: `echo \`\`\` @octo-org/admins ${e2e.coder.token}` } },
+        },
+      ]);
+      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      const body = onlyComment().body;
+      const shown = outsideCode(body);
+      expect(shown).not.toContain('<img');
+      expect(shown).not.toContain('<script');
+      expect(shown).not.toContain('@octo-org/admins');
+      expect(body).toContain('@octo-org/admins');
+      expect(body).not.toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+      expect(body).not.toContain('ghp_0123456789abcdefghijABCDEFGHIJ012345');
+      expect(outsideCode(result.summary)).not.toContain('@octo-org/admins');
+      noLeak(result);
+    });
+
+    it('a turn that ends in error fails the step with the error’s message, kind and whether to retry', async () => {
+      e2e.coder.control.chats.scriptChat('*', {
+        otherwise: {
+          steps: [{ say: 'Trying.' }],
+          end: {
+            error: { message: 'The model provider is overloaded.', kind: 'overloaded', retryable: true },
+          },
+        },
+      });
+      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
+      expect(result.code).toBe(1);
+      const reason =
+        "The agent's turn ended in error (overloaded): The model provider is overloaded. It may work if you ask again.";
+      expect(result.stdout).toContain(`::error::${reason}`);
+      const comment = onlyComment();
+      expect(comment.body).toContain('### ❌ Coder task: failed');
+      expect(comment.body).toContain(reason);
+      expect(result.outputs).toMatchObject({ 'task-status': 'error', backend: 'chats' });
+    });
+
+    it('a chat that requires action fails the step with a clear reason', async () => {
+      e2e.coder.control.chats.scriptChat('*', {
+        otherwise: {
+          steps: [],
+          end: { requiresAction: [{ toolName: 'ask_user', args: { question: 'which file?' } }] },
+        },
+      });
+      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
+      expect(result.code).toBe(1);
+      expect(onlyComment().body).toContain('The chat stopped in requires_action');
+      expect(result.outputs).toMatchObject({ 'task-status': 'requires_action' });
+    });
+
+    it('with the AI gateway off, the step fails saying what an administrator must set, and nothing is made', async () => {
+      e2e.coder.control.chats.setAiGateway(false);
+      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
+      expect(result.code).toBe(1);
+      expect(onlyComment().body).toContain(
+        'its AI gateway is off. An administrator must set CODER_AI_GATEWAY_ENABLED=true.',
+      );
+      expect(e2e.coder.control.chats.chats()).toEqual([]);
+      noLeak(result);
+    });
+
+    it('without a chat model, the step fails saying an administrator must configure one', async () => {
+      e2e.coder.control.chats.setModelAvailable(false);
+      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
+      expect(result.code).toBe(1);
+      expect(onlyComment().body).toContain('No chat model is configured and enabled in the organization');
+    });
+
+    it('a full queue fails the follow-up with a sentence, and queues nothing', async () => {
+      e2e.coder.control.chats.scriptChat('*', { otherwise: { steps: [{ say: 'Busy.' }], end: 'never' } });
+      const first = await run('issue_comment', issueComment('/coder go'), {
+        ...NO_TEMPLATE,
+        'wait-for': 'none',
+      });
+      expect(first.code, first.stdout).toBe(0);
+      e2e.coder.control.chats.setQueueLimit(0);
+      e2e.github.comments.clear();
+      const result = await run('issue_comment', issueComment('/coder and this', 7), NO_TEMPLATE);
+      expect(result.code).toBe(1);
+      expect(onlyComment().body).toContain(
+        'has too many requests waiting for the agent: ask again once it has answered them.',
+      );
+      const [chat] = e2e.coder.control.chats.chats();
+      expect(chat?.queue).toEqual([]);
+      expect(chat?.messages.filter((m) => m.role === 'user')).toHaveLength(1);
+    });
+
+    it('a template given to this server is not used, with a notice, and the chat does the work', async () => {
+      const result = await run('issue_comment', issueComment('/coder go'));
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain(
+        '::notice::The template is not used: the Coder server (version v2.38.0) does not serve the Tasks API, so the work goes to a Coder Agents chat, which needs none.',
+      );
+      expect(result.outputs).toMatchObject({ backend: 'chats', 'task-created': 'true' });
+      expect(e2e.coder.control.tasks()).toEqual([]);
+    });
+
+    it('backend: tasks on this server fails clearly before anything is made', async () => {
+      const result = await run('issue_comment', issueComment('/coder go'), { backend: 'tasks' });
+      expect(result.code).toBe(1);
+      expect(onlyComment().body).toContain(
+        'backend: tasks, but the Coder server (version v2.38.0) does not serve the Tasks API (Coder removed it, coder/coder#28789). It serves Chats: use backend: auto or chats.',
+      );
+      expect(coderWrites(e2e.coder)).toEqual([]);
+    });
+
+    it('coder-user with backend: chats is refused before any request', async () => {
+      const result = await run('issue_comment', issueComment('/coder go'), {
+        backend: 'chats',
+        'coder-user': 'member',
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('::error::Input "coder-user": cannot apply with the Chats backend');
+      expect(e2e.coder.requests).toEqual([]);
+      expect(githubCalls(e2e.github)).toEqual([]);
+    });
+
+    it('a create whose answer was lost makes exactly one chat, found again by the run’s label', async () => {
+      e2e.coder.control.faults.inject({
+        kind: 'resetBeforeResponse',
+        afterHandler: true,
+        route: '/api/v2/chats',
+        method: 'POST',
+        times: 1,
+      });
+      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(e2e.coder.control.chats.chats()).toHaveLength(1);
+      expect(result.outputs).toMatchObject({ 'task-created': 'true', 'task-status': 'waiting' });
+    });
+
+    it('a run cancelled while the agent works leaves the comment saying so (post step)', async () => {
+      e2e.coder.control.chats.scriptChat('*', { otherwise: { steps: [{ say: 'Busy.' }], end: 'never' } });
+      const event = issueComment('/coder go');
+      let child: import('node:child_process').ChildProcess | undefined;
+      const main = await run('issue_comment', event, NO_TEMPLATE, {
+        onSpawn: (spawned) => {
+          child = spawned;
+        },
+        onStdout: (chunk) => {
+          if (chunk.includes('Created the chat')) child?.kill('SIGTERM');
+        },
+      });
+      expect(main.code).toBe('SIGTERM');
+      const comment = onlyComment();
+      const post = await run('issue_comment', event, NO_TEMPLATE, { step: 'post', state: main.state });
+      expect(post.code, post.stderr).toBe(0);
+      expect(comment.body).toContain('### 🛑 Coder task: run cancelled');
+      expect(comment.body).toContain(`(${main.state['task-url']})`);
+    });
+  });
+
+  describe(`Chats on v2.35 (experimental prefix), with the committed bundle on ${label}`, () => {
+    const e2e = useEndToEnd(node, { version: 'v2.35.1', tasksEnabled: false });
+
+    it('a comment without a template works through /api/experimental/chats', async () => {
+      const result = await e2e.run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(coderWrites(e2e.coder)).toEqual(['POST /api/experimental/chats']);
+      expect(result.outputs).toMatchObject({ backend: 'chats', 'task-status': 'waiting' });
+    });
+  });
+
+  describe(`Tasks on v2.36 with a template, with the committed bundle on ${label}`, () => {
+    const e2e = useEndToEnd(node, { version: 'v2.36.1' });
+
+    it('a comment with a template still makes a task, as before', async () => {
+      const result = await e2e.run('issue_comment', issueComment('/coder go'));
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain(
+        'Using the Tasks backend: the server (v2.36.1) serves Tasks and a template is set.',
+      );
+      expect(coderWrites(e2e.coder)).toEqual(['POST /api/v2/tasks/{user}']);
+      expect(e2e.coder.control.chats.chats()).toEqual([]);
+      expect(result.outputs).toMatchObject({ backend: 'tasks', 'task-created': 'true' });
+    });
+  });
+
+  describe(`Two creates of one thread's task, with the committed bundle on ${label}`, () => {
+    const e2e = useEndToEnd(node);
+
+    it('a task create whose answer was lost makes exactly one task', async () => {
+      e2e.coder.control.faults.inject({
+        kind: 'resetBeforeResponse',
+        afterHandler: true,
+        route: '/api/v2/tasks/{user}',
+        method: 'POST',
+        times: 1,
+      });
+      const result = await e2e.run('issue_comment', issueComment('/coder go'));
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(e2e.coder.control.tasks()).toHaveLength(1);
+      expect(result.outputs).toMatchObject({ 'task-created': 'true', 'task-name': TASK_NAME });
+    });
+
+    it('a run that misses the thread’s task made at the same moment adopts it on 409 and sends its request', async () => {
+      const first = await e2e.run('issue_comment', issueComment('/coder fix it'), { 'wait-for': 'none' });
+      expect(first.code, first.stdout).toBe(0);
+      // The second run's lookup misses the task, as when both runs look before either has created it.
+      e2e.coder.control.faults.inject({
+        kind: 'status',
+        status: 404,
+        body: { message: 'Resource not found or you do not have access to this resource' },
+        route: '/api/v2/tasks/{user}/{task}',
+        method: 'GET',
+        // The first such read is the SDK's probe of whether the Tasks routes answer.
+        skip: 1,
+        times: 1,
+      });
+      e2e.github.comments.clear();
+      const second = await e2e.run('issue_comment', issueComment('/coder and the docs', 7));
+      expect(second.code, second.stdout + second.stderr).toBe(0);
+      expect(e2e.coder.control.tasks()).toHaveLength(1);
+      expect(coderWrites(e2e.coder)).toEqual([
+        'POST /api/v2/tasks/{user}',
+        'POST /api/v2/tasks/{user}',
+        'POST /api/v2/tasks/{user}/{task}/send',
+      ]);
+      expect(second.outputs).toMatchObject({ 'task-created': 'false', 'task-name': TASK_NAME });
+      expect(e2e.onlyComment().body).toContain('sent to the existing task for this thread');
+    });
+  });
+}
