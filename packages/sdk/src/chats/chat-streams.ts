@@ -20,6 +20,9 @@ import { checkTimerMs } from '../timer-limit';
 import { type ChatSocket, HandshakeRefused, openChatSocket } from './chat-socket';
 import { type ChatsApi, chatPath } from './chats-api';
 
+/** The `code` of the `CoderConnectionError` for an upgrade refused after coderd's checks passed. */
+export const WS_UPGRADE_REFUSED = 'WS_UPGRADE_REFUSED';
+
 /** Options of `CoderClient.streamChat` and `CoderClient.watchChats`. */
 export interface ChatStreamOptions {
   /** Ends the stream; the iterator then throws a `CoderAbortError`. */
@@ -153,7 +156,7 @@ export class ChatStreams {
     if (signal.aborted) return new CoderAbortError({ ...ctx, reason: signal.reason });
     return new CoderConnectionError({
       ...ctx,
-      code: 'WS_UPGRADE_REFUSED',
+      code: WS_UPGRADE_REFUSED,
       cause: new Error('the server (or a proxy in front of it) refused the WebSocket upgrade'),
     });
   }

@@ -66,6 +66,18 @@ describe('turnVerdict: when the turn started by a create or a send is over', () 
       [status('running'), status('requires_action')],
       ended('requires_action'),
     ],
+    [
+      'error at once, with no message and no running seen (a turn that failed before the stream came)',
+      sent,
+      [status('error'), error],
+      ended('error'),
+    ],
+    [
+      'requires_action at once',
+      created,
+      [msg(1, 'user'), status('requires_action')],
+      ended('requires_action'),
+    ],
     ['interrupting is not the end', sent, [status('running'), status('interrupting')], pending],
     ['an unknown status is not the end', sent, [status('running'), status('paused_by_admin')], pending],
     ['waiting with someone else queued', sent, [status('running'), queue(7), status('waiting')], pending],

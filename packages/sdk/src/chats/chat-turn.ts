@@ -102,17 +102,21 @@ export function observeTurn(state: ChatTurnState, seen: TurnObservation): ChatTu
 }
 
 /**
- * Whether the turn is over: the chat is `waiting`, `error` or `requires_action`, its queue is empty, our
- * message is in the history, and something proves the status is not a stale one from before our message
- * (on exp-era servers a stream can show the previous `waiting` or `pending` until the processor picks
- * the chat up): `running` was seen after our message landed, or a later message exists. With
- * `until: 'running'` it is also over as soon as the agent works on our message.
+ * Whether the turn is over: the chat is `waiting`, `error` or `requires_action`, its queue is empty and
+ * our message is in the history. A `waiting` also needs proof that it is not the status from before our
+ * message (on exp-era servers a stream can show the previous `waiting`, or `pending`, until the processor
+ * picks the chat up): `running` was seen after our message landed, or a later message exists. `error`
+ * and `requires_action` need none: a failed turn may save no message at all, and by the time the stream
+ * connects its `running` may be long gone. With `until: 'running'` it is also over as soon as the agent
+ * works on our message.
  */
 export function turnVerdict(state: ChatTurnState, until: ChatTurnUntil): TurnVerdict {
   if (!state.landed) return { done: false };
   const status = state.status;
-  if (status && ENDED.has(status) && state.queue.length === 0 && (state.sawRunning || laterMessage(state))) {
-    return { done: true, status: status as 'waiting' | 'error' | 'requires_action' };
+  if (status && ENDED.has(status) && state.queue.length === 0) {
+    if (status !== 'waiting' || state.sawRunning || laterMessage(state)) {
+      return { done: true, status: status as 'waiting' | 'error' | 'requires_action' };
+    }
   }
   if (until === 'running' && status === 'running') return { done: true, status: 'running' };
   return { done: false };

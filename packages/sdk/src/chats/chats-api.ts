@@ -65,8 +65,7 @@ export class ChatsApi {
   /** One call on a Chats route, under the server's prefix. */
   async call<T>(spec: ChatsSpec<T>, options?: CallOptions): Promise<T> {
     for (;;) {
-      const { prefixes, version } = await this.prefixes.candidates(options);
-      const prefix = await this.prefixes.prefix(spec, options);
+      const { prefix, prefixes, version } = await this.prefixes.choose(spec, options);
       try {
         return await this.host.request({ ...spec, path: `${prefix}${spec.path}` }, options);
       } catch (error) {

@@ -38,13 +38,21 @@ export class ChatsPrefixes {
 
   /** The prefix to use, or a {@link ChatsUnavailableError} for a server older than v2.32. */
   async prefix(at: { method: string; path: string }, options?: CallOptions): Promise<ChatsPrefix> {
+    return (await this.choose(at, options)).prefix;
+  }
+
+  /** The prefix to use, with the server's candidates and version (see {@link ChatsPrefixes.prefix}). */
+  async choose(
+    at: { method: string; path: string },
+    options?: CallOptions,
+  ): Promise<{ prefix: ChatsPrefix; prefixes: readonly ChatsPrefix[]; version: string | undefined }> {
     const { prefixes, version } = await this.candidates(options);
     const prefix = prefixes[Math.min(this.current, prefixes.length - 1)];
-    if (prefix) return prefix;
+    if (prefix) return { prefix, prefixes, version };
     throw new ChatsUnavailableError({
       reason: 'too-old',
       method: at.method,
-      url: new URL(`api/v2/chats${at.path}`, this.host.url).toString(),
+      url: new URL(`api/v2${at.path}`, this.host.url).toString(),
       serverVersion: version,
     });
   }

@@ -1,30 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Chat, ChatMessage, ChatStreamEvent, CreateChatMessageResponse } from '@coder-tasks/types';
-import {
-  CoderAbortError,
-  CoderApiError,
-  CoderConnectionError,
-  CoderResponseFormatError,
-  CoderTimeoutError,
-} from '../errors';
+import { CoderAbortError } from '../errors';
 import { MAX_TIMER_MS } from '../timer-limit';
 import { WakeUp } from '../wake-up';
-import {
-  ChatActionRequiredError,
-  ChatsUnavailableError,
-  ChatTurnFailedError,
-  ChatTurnTimeoutError,
-} from './chat-errors';
+import { ChatActionRequiredError, ChatTurnFailedError, ChatTurnTimeoutError } from './chat-errors';
 import { chatMessages } from './chat-messages';
+import { StreamRider } from './chat-stream-rider';
 import type { ChatStreams } from './chat-streams';
-import {
-  type ChatTurnState,
-  type ChatTurnUntil,
-  observeTurn,
-  startTurn,
-  type TurnAnchor,
-  turnVerdict,
-} from './chat-turn';
+import { type ChatTurnUntil, type TurnAnchor, turnVerdict } from './chat-turn';
+import { pollOnce, TurnTracker } from './chat-turn-tracker';
 import type { ChatsApi } from './chats-api';
 
 /** Options of `CoderClient.waitForChatTurn`. */
@@ -56,7 +39,6 @@ export interface ChatTurn {
 }
 
 const TIMED_OUT = Symbol('timed out');
-const TRANSIENT = new Set([429, 500, 502, 503, 504]);
 
 /**
  * Waits for the turn started by a create or a send: rides the chat's stream, reconnecting with
@@ -156,85 +138,6 @@ function anchorOf(after: WaitForChatTurnOptions['after']): TurnAnchor {
   return { kind: 'message', id: Math.max(...ids) };
 }
 
-/** The turn's state and the messages seen, fed by the stream and by polls. */
-class TurnTracker {
-  state: ChatTurnState;
-  readonly messages = new Map<number, ChatMessage>();
-  /** True once a poll was used: some messages of the turn may not have been seen. */
-  gap = false;
-
-  constructor(
-    readonly id: string,
-    readonly anchor: TurnAnchor,
-    private readonly onEvent: ((event: ChatStreamEvent) => void) | undefined,
-  ) {
-    this.state = startTurn(anchor);
-  }
-
-  apply(event: ChatStreamEvent, fromStream: boolean): void {
-    const e = event;
-    switch (String(e.type)) {
-      case 'message':
-        if (e.message) {
-          this.messages.set(e.message.id, e.message);
-          this.state = observeTurn(this.state, {
-            kind: 'message',
-            id: e.message.id,
-            role: String(e.message.role),
-          });
-        }
-        break;
-      case 'status':
-        if (e.status)
-          this.state = observeTurn(this.state, { kind: 'status', status: String(e.status.status) });
-        break;
-      case 'queue_update':
-        this.state = observeTurn(this.state, {
-          kind: 'queue',
-          ids: (e.queued_messages ?? []).map((q) => q.id),
-        });
-        break;
-      case 'error':
-        if (e.error) this.state = observeTurn(this.state, { kind: 'error', error: e.error });
-        break;
-      case 'history_reset':
-        this.messages.clear();
-        this.state = observeTurn(this.state, { kind: 'history_reset' });
-        break;
-    }
-    if (fromStream || String(e.type) !== 'queue_update') this.onEvent?.(event);
-  }
-
-  /** The lowest id of the turn: ours, or the newest user message. */
-  firstId(): number {
-    return this.anchor.kind === 'message' ? this.anchor.id : this.state.maxUserId;
-  }
-}
-
-/** One read of the chat and its newest messages; returns a transient failure instead of throwing it. */
-async function pollOnce(api: ChatsApi, turn: TurnTracker, signal: AbortSignal): Promise<unknown> {
-  try {
-    const chat = await api.get(turn.id, { signal });
-    const page = await api.messages(turn.id, {}, { signal });
-    const event = (fields: Record<string, unknown>) =>
-      ({ chat_id: turn.id, ...fields }) as unknown as ChatStreamEvent;
-    for (const message of [...page.messages].sort((a, b) => a.id - b.id)) {
-      if (!turn.messages.has(message.id)) turn.apply(event({ type: 'message', message }), false);
-    }
-    turn.apply(event({ type: 'queue_update', queued_messages: page.queued_messages }), false);
-    if (chat.last_error && chat.status === 'error')
-      turn.apply(event({ type: 'error', error: chat.last_error }), false);
-    if (turn.state.status !== chat.status)
-      turn.apply(event({ type: 'status', status: { status: chat.status } }), false);
-    return undefined;
-  } catch (error) {
-    if (signal.aborted) throw error;
-    if (error instanceof CoderConnectionError || error instanceof CoderTimeoutError) return error;
-    if (error instanceof CoderApiError && TRANSIENT.has(error.status)) return error;
-    throw error;
-  }
-}
-
 /** Reads the chat once more and turns the end of the turn into a result or its error. */
 async function finish(
   api: ChatsApi,
@@ -260,70 +163,4 @@ async function finish(
   }
   if (status === 'requires_action') throw new ChatActionRequiredError(chat, messages);
   return { chat, status: status === 'running' ? 'running' : 'waiting', messages };
-}
-
-/** Keeps the chat's stream open for the wait, reconnecting with `after_id` after a drop. */
-class StreamRider {
-  /** True from the first frame of a connection until it ends. */
-  live = false;
-  enabled: boolean;
-  private failures = 0;
-  private ended = false;
-
-  constructor(
-    private readonly streams: ChatStreams,
-    private readonly id: string,
-    private readonly turn: TurnTracker,
-    private readonly wake: WakeUp,
-    private readonly signal: AbortSignal,
-    enabled: boolean,
-    private readonly anchor: TurnAnchor,
-  ) {
-    this.enabled = enabled;
-  }
-
-  start(): void {
-    if (this.enabled) void this.run();
-  }
-
-  /** True once after a connection ended or was refused: events may have been missed meanwhile. */
-  takeEnded(): boolean {
-    const ended = this.ended;
-    this.ended = false;
-    return ended;
-  }
-
-  private async run(): Promise<void> {
-    // Our own message too, so the turn's messages are complete; after a drop, only what came since.
-    let cursor = this.anchor.kind === 'message' ? this.anchor.id - 1 : undefined;
-    while (this.enabled && !this.signal.aborted) {
-      try {
-        const options = { signal: this.signal, ...(cursor !== undefined ? { afterId: cursor } : {}) };
-        for await (const event of this.streams.stream(this.id, options)) {
-          this.live = true;
-          this.failures = 0;
-          this.turn.apply(event, true);
-          if (this.turn.state.maxId > 0) cursor = this.turn.state.maxId;
-          this.wake.notify();
-        }
-      } catch (error) {
-        if (permanent(error)) this.enabled = false;
-      } finally {
-        this.live = false;
-      }
-      if (this.signal.aborted) return;
-      this.ended = true;
-      this.wake.notify();
-      this.failures++;
-      await sleep(Math.min(30_000, 250 * 2 ** (this.failures - 1)), undefined, { signal: this.signal }).catch(
-        () => {},
-      );
-    }
-  }
-}
-
-/** A stream failure that reconnecting will not fix: stop trying the stream for this wait. */
-function permanent(error: unknown): boolean {
-  if (error instanceof ChatsUnavailableError || error instanceof CoderResponseFormatError) return true;
-  return error instanceof CoderApiError && !TRANSIENT.has(error.status);
 }
