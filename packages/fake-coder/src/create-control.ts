@@ -1,23 +1,25 @@
-import { appendMessage, reportAppStatus, stopAgent } from './agent-runner';
-import type { AgentScript, AgentStep } from './agent-script';
-import { normalizeAgentScript } from './agent-script';
 import type { FakeChatsControl } from './chats/fake-chats-control';
-import { ManualClock } from './clock';
 import type { FakeCoderControl } from './fake-coder-control';
-import type { FaultRegistry } from './faults';
-import { hasActiveJob, queueBuild } from './lifecycle';
-import { type PhaseDurations, resolveDurations } from './phase-durations';
-import { RateLimiter } from './rate-limit';
-import type { SeedInfo } from './seed';
-import { waitUntil } from './settle';
-import { type FakeTaskView, organizationView, taskView, templateView, userView, versionView } from './views';
-import { workspaceJson } from './wire';
-import type { World } from './world';
+import type { FaultRegistry } from './http/faults';
+import type { RateLimiter } from './http/rate-limit';
+import { appendMessage, reportAppStatus, stopAgent } from './tasks/agent-runner';
+import { hasActiveJob, queueBuild } from './tasks/lifecycle';
+import { waitUntil } from './tasks/settle';
+import { workspaceJson } from './tasks/task-json';
+import { type FakeTaskView, taskView } from './tasks/task-view';
+import type { WatchStreams } from './tasks/watch-streams';
+import type { AgentScript, AgentStep } from './world/agent-script';
+import { normalizeAgentScript } from './world/agent-script';
+import { ManualClock } from './world/clock';
+import { type PhaseDurations, resolveDurations } from './world/phase-durations';
+import type { SeedInfo } from './world/seed';
+import type { World } from './world/world';
+import { organizationView, templateView, userView, versionView } from './world/world-views';
 
 /** Builds the control object of a fake server. */
 export function createControl(
   world: World,
-  faults: FaultRegistry,
+  server: { faults: FaultRegistry; rateLimiter: RateLimiter; watchStreams: WatchStreams },
   tokens: Record<string, string>,
   seed: SeedInfo | undefined,
   hooks: {
@@ -27,6 +29,7 @@ export function createControl(
   chats: FakeChatsControl,
 ): FakeCoderControl {
   const clock = world.clock;
+  const { faults } = server;
   const orgId = (value: string | undefined): string => {
     if (value === undefined) {
       const def = [...world.organizations.values()].find((o) => o.isDefault);
@@ -129,10 +132,13 @@ export function createControl(
           `rate limit must be a whole number of requests per minute >= 0, got ${perMinute}`,
         );
       }
-      world.rateLimiter = new RateLimiter(perMinute, () => clock.now());
+      server.rateLimiter.reset(perMinute);
     },
     setVersion(version) {
       world.version = version;
+    },
+    served() {
+      return world.servedApis();
     },
     setDurations(durations) {
       resolveDurations(durations);
@@ -216,7 +222,7 @@ export function createControl(
     },
     dropWatchStreams(workspaceId) {
       if (workspaceId !== undefined) requireWorkspace(workspaceId);
-      return world.watchStreams.drop(workspaceId?.toLowerCase());
+      return server.watchStreams.drop(workspaceId?.toLowerCase());
     },
     sendWatchError(workspaceId, response) {
       requireWorkspace(workspaceId);
@@ -226,7 +232,7 @@ export function createControl(
       if (response.detail !== undefined && typeof response.detail !== 'string') {
         throw new TypeError('sendWatchError: `response.detail` must be a string when given');
       }
-      return world.watchStreams.sendError(workspaceId.toLowerCase(), response);
+      return server.watchStreams.sendError(workspaceId.toLowerCase(), response);
     },
     chats,
     faults: {

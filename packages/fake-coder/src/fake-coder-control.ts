@@ -1,11 +1,15 @@
-import type { AgentScript, AgentStep } from './agent-script';
 import type { FakeChatsControl } from './chats/fake-chats-control';
-import type { FaultHandle, FaultSpec } from './faults';
-import type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './model';
-import type { PhaseDurations } from './phase-durations';
-import type { SeedInfo } from './seed';
-import type { FakeOrganization, FakeTaskView, FakeTemplate, FakeTemplateVersion, FakeUser } from './views';
-import type { WatchErrorResponse } from './watch-streams';
+import type { FaultHandle, FaultSpec } from './http/faults';
+import type { FakeTaskView } from './tasks/task-view';
+import type { WatchErrorResponse } from './tasks/watch-streams';
+import type { AgentScript, AgentStep } from './world/agent-script';
+import type { AppStatusState } from './world/app-status-state';
+import type { AgentApiBehaviour, AppHealth, FakeRole } from './world/model';
+import type { PhaseDurations } from './world/phase-durations';
+import type { SeedInfo } from './world/seed';
+import type { ServedApis } from './world/served-apis';
+import type { TemplateSpec, TemplateVersionSpec } from './world/template-spec';
+import type { FakeOrganization, FakeTemplate, FakeTemplateVersion, FakeUser } from './world/world-views';
 
 /** The simulated clock as tests drive it. */
 export interface FakeClockControl {
@@ -24,39 +28,6 @@ export interface FakeClockControl {
 export interface WaitOptions {
   /** Give up after this many ms of real time (default 10_000); with the manual clock, after 10_000 clock steps. */
   timeoutMs?: number;
-}
-
-/** A preset of a template version. */
-export interface PresetSpec {
-  name: string;
-  /** Parameter values the preset sets (default none). */
-  parameters?: { name: string; value: string }[];
-  /** Whether the preset is the version's default (default false). */
-  default?: boolean;
-}
-
-/** A template version to add. */
-export interface TemplateVersionSpec {
-  name: string;
-  /** Whether the version declares an AI task (default true). */
-  aiTask?: boolean;
-  /** false: the template links no app, so tasks end `unknown` once the agent is ready (default true). */
-  taskApp?: boolean;
-  /** Its presets (default none). */
-  presets?: PresetSpec[];
-}
-
-/** A template to add, with its one first version. */
-export interface TemplateSpec extends Omit<TemplateVersionSpec, 'name'> {
-  name: string;
-  /** Default empty. */
-  displayName?: string;
-  /** Default empty. */
-  icon?: string;
-  /** The first version's name (default "v1"). */
-  versionName?: string;
-  /** External auth providers the owner must have linked, such as `github` (default none). */
-  requiredExternalAuth?: string[];
 }
 
 /** Control surface of a running fake: seeding, scripting, state changes, faults, clock, inspection. */
@@ -93,12 +64,20 @@ export interface FakeCoderControl {
   linkExternalAuth(username: string, provider: string): void;
   /** Makes a user's token expired (401 "API key expired at …"). */
   expireToken(username: string): void;
-  /** Turns the task routes on or off (off: 404 "Route not found."). */
+  /**
+   * Turns the task routes off (404 "Route not found.") or back on where the generation serves them (the
+   * `tasksEnabled` option).
+   */
   setTasksEnabled(enabled: boolean): void;
   /** Turns coderd's rate limiter on with `perMinute` requests per user and endpoint, or off with 0. */
   setRateLimit(perMinute: number): void;
-  /** Changes the version buildinfo reports. */
+  /**
+   * Changes the version buildinfo reports, and with it the generation: the routes served change from the
+   * next request on (the `version` option).
+   */
   setVersion(version: string): void;
+  /** What this server serves right now: its version's generation, whether Tasks answer, where Chats live. */
+  served(): ServedApis;
   /** Changes phase durations for builds queued from now on. */
   setDurations(durations: PhaseDurations): void;
   /** Changes the script of tasks without one of their own (undefined: the built-in script). */

@@ -1,5 +1,3 @@
-export type { AgentReply, AgentReportState, AgentScript, AgentStep } from './agent-script';
-export { DEFAULT_AGENT_SCRIPT } from './agent-script';
 export type {
   ChatAgentScript,
   ChatTurnEnd,
@@ -21,26 +19,18 @@ export type {
   FakeChatView,
 } from './chats/fake-chats-control';
 export type { FakeCoder, FakeCoderOptions } from './fake-coder';
-export { startFakeCoder } from './fake-coder';
-export type {
-  FakeClockControl,
-  FakeCoderControl,
-  PresetSpec,
-  TemplateSpec,
-  TemplateVersionSpec,
-  WaitOptions,
-} from './fake-coder-control';
-export type { FaultHandle, FaultKind, FaultSpec } from './faults';
-export type { AgentApiBehaviour, AppHealth, AppStatusState, FakeRole } from './model';
-export type { PhaseDurations } from './phase-durations';
-export type { RecordedRequest } from './recorder';
-export type { SeedInfo } from './seed';
-export type {
-  FakeAgentMessage,
-  FakeOrganization,
-  FakeTaskView,
-  FakeTemplate,
-  FakeTemplateVersion,
-  FakeUser,
-} from './views';
-export type { WatchErrorResponse } from './watch-streams';
+export { DEFAULT_FAKE_CODER_VERSION, startFakeCoder } from './fake-coder';
+export type { FakeClockControl, FakeCoderControl, WaitOptions } from './fake-coder-control';
+export type { FaultHandle, FaultKind, FaultSpec } from './http/faults';
+export type { RecordedRequest } from './http/recorder';
+export type { FakeAgentMessage, FakeTaskView } from './tasks/task-view';
+export type { WatchErrorResponse } from './tasks/watch-streams';
+export type { AgentReply, AgentReportState, AgentScript, AgentStep } from './world/agent-script';
+export { DEFAULT_AGENT_SCRIPT } from './world/agent-script';
+export type { AppStatusState } from './world/app-status-state';
+export type { AgentApiBehaviour, AppHealth, FakeRole } from './world/model';
+export type { PhaseDurations } from './world/phase-durations';
+export type { SeedInfo } from './world/seed';
+export type { ServedApis } from './world/served-apis';
+export type { PresetSpec, TemplateSpec, TemplateVersionSpec } from './world/template-spec';
+export type { FakeOrganization, FakeTemplate, FakeTemplateVersion, FakeUser } from './world/world-views';

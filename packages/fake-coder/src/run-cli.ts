@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import { type FakeCoder, startFakeCoder } from './fake-coder';
+import { DEFAULT_FAKE_CODER_VERSION, type FakeCoder, startFakeCoder } from './fake-coder';
 import { SCENARIOS } from './scenarios';
 
-const USAGE = `Usage: fake-coder [--port 0] [--host 127.0.0.1] [--scenario demo|instant|disabled] [--version v2.36.1]
+const USAGE = `Usage: fake-coder [--port 0] [--host 127.0.0.1] [--scenario demo|instant|disabled]
+                  [--version ${DEFAULT_FAKE_CODER_VERSION}] [--ai-tasks]
 
-Starts an in-memory Coder server that speaks the Coder Tasks API, prints its URL and the session
-tokens of its users, and runs until stopped (Ctrl-C).`;
+Starts an in-memory Coder server, prints its URL and the session tokens of its users, and runs until
+stopped (Ctrl-C). --version picks the server generation it emulates and reports in buildinfo: Tasks
+from v2.29 to v2.36, on v2.37 only with --ai-tasks (CODER_ENABLE_AI_TASKS), none from v2.38.`;
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -25,7 +27,14 @@ function listScenarios(): string {
  * only help was asked for.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<{ fake?: FakeCoder; exitCode: number }> {
-  let values: { port?: string; host?: string; scenario?: string; version?: string; help?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    scenario?: string;
+    version?: string;
+    'ai-tasks'?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -34,6 +43,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<{ fake?: FakeCo
         host: { type: 'string', default: '127.0.0.1' },
         scenario: { type: 'string', default: 'demo' },
         version: { type: 'string' },
+        'ai-tasks': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -60,11 +70,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<{ fake?: FakeCo
     port,
     host: values.host,
     ...(values.version ? { version: values.version } : {}),
+    ...(values['ai-tasks'] ? { aiTasks: true } : {}),
   });
   const seed = fake.control.seed;
+  const served = fake.control.served();
+  const chats =
+    served.chatsPrefixes.length > 0 ? `under ${served.chatsPrefixes.join(' and ')}` : 'not served';
   io.out(
     [
       `Fake Coder listening on ${fake.url} (scenario ${values.scenario})`,
+      `version ${served.generation.version}: Tasks ${served.tasks ? 'served' : 'not served'}; Chats ${chats}`,
       `CODER_URL=${fake.url}`,
       `CODER_SESSION_TOKEN=${fake.token}`,
       `member token: ${fake.tokens.member ?? ''}`,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { call, createTask } from './helpers';
 
-// The agent-token routes: app status reports (reference 2.3) and the log snapshot upload (1.1).
+// The agent-token routes: app status reports and the log snapshot upload (#21771).
 
 let fake: FakeCoder;
 beforeAll(async () => {

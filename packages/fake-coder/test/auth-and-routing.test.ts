@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { call, createTask, withFake } from './helpers';
 
-// Authentication (reference 4), unknown routes, the tasks-disabled switch, common headers and request
+// Authentication (httpmw.ExtractAPIKey), unknown routes, the tasks-disabled switch, common headers and request
 // recording.
 
 const SIGNED_OUT = 'You are signed out or your session has expired. Please sign in again to continue.';
@@ -167,7 +167,7 @@ describe('routing', () => {
 
 describe('tasks disabled', () => {
   it('answers 404 "Route not found." on every task route while buildinfo still answers', async () => {
-    await withFake({ tasksEnabled: false, version: 'v2.37.0-devel' }, async (off) => {
+    await withFake({ tasksEnabled: false, aiTasks: true, version: 'v2.37.0-devel' }, async (off) => {
       for (const path of [
         '/api/v2/tasks',
         '/api/v2/tasks/me',

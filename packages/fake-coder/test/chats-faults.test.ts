@@ -68,10 +68,10 @@ describe('chat stream faults', () => {
     const html = await refusal(connect(fake, `/api/v2/chats/${chat.id}/stream`).opened);
     expect(html.status).toBe(200);
     expect(html.body).toContain('<form');
-    fake.control.faults.inject({ route: '/api/v2/chats/{chat}/stream', kind: 'resetMidResponse', times: 1 });
-    const mid = await openChatStream(fake, chat.id);
-    expect(await mid.closed).toBe(1006);
-    expect(statuses(mid.events)).toEqual(['waiting']);
+    fake.control.faults.inject({ route: '/api/v2/chats/{chat}/stream', kind: 'rateLimit', times: 1 });
+    const limited = await refusal(connect(fake, `/api/v2/chats/${chat.id}/stream`).opened);
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBe('1');
     fake.control.faults.inject({
       route: '/api/v2/chats/{chat}/stream',
       kind: 'resetBeforeResponse',

@@ -43,6 +43,21 @@ describe.each([
   });
 });
 
+describe.each([
+  ['v2.35.2', false, 200],
+  ['v2.37.0', false, 404],
+  ['v2.37.0', true, 200],
+  ['v2.38.0', true, 404],
+])('a %s fake with aiTasks %s', (version, aiTasks, tasks) => {
+  it(`answers the task list with ${tasks} beside the chats routes`, async () => {
+    fake = await startFakeCoder({ version, aiTasks });
+    const chatsPrefix = fake.control.served().chatsPrefixes[0] ?? '';
+    expect((await call(fake, 'GET', `${chatsPrefix}/chats`)).status).toBe(200);
+    expect((await call(fake, 'GET', '/api/v2/tasks')).status).toBe(tasks);
+    expect((await call(fake, 'GET', '/api/experimental/tasks')).status).toBe(tasks);
+  });
+});
+
 describe('exp-era behaviour', () => {
   it('answers 500 Chat processor is unavailable when the gateway is off before v2.38', async () => {
     fake = await startFakeCoder({ version: 'v2.35.0' });
@@ -50,7 +65,23 @@ describe('exp-era behaviour', () => {
     const res = await call(fake, 'POST', '/api/experimental/chats', {
       body: { organization_id: fake.control.seed?.organizationId, content: [{ type: 'text', text: 'x' }] },
     });
-    expect([res.status, res.json]).toEqual([500, { message: 'Chat processor is unavailable.' }]);
+    expect([res.status, res.json]).toEqual([
+      500,
+      { message: 'Chat processor is unavailable.', detail: 'Chat processor is not configured.' },
+    ]);
+    const chat = fake.control.chats.chats()[0];
+    expect(chat).toBeUndefined();
+    fake.control.chats.setAiGateway(true);
+    const created = await createChat(fake, 'x', { prefix: '/api/experimental' });
+    fake.control.chats.setAiGateway(false);
+    const stream = await connect(fake, `/api/experimental/chats/${created.id}/stream`).opened.catch(
+      (e: unknown) => e,
+    );
+    expect(stream).toBeInstanceOf(UpgradeRefused);
+    expect(JSON.parse((stream as UpgradeRefused).body)).toEqual({
+      message: 'Chat streaming is not available.',
+      detail: 'Chat processor is not configured.',
+    });
   });
 
   it('creates a pending chat before v2.36 while the processor has not picked it up', async () => {

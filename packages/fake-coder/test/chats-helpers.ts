@@ -102,11 +102,16 @@ export class UpgradeRefused extends Error {
 export function connect(
   fake: FakeCoder,
   path: string,
-  options: { token?: string | null; tokenIn?: 'header' | 'query'; protocols?: string[] } = {},
+  options: {
+    token?: string | null;
+    tokenIn?: 'header' | 'query';
+    protocols?: string[];
+    headers?: Record<string, string>;
+  } = {},
 ): { ws: WebSocket; opened: Promise<void> } {
   const token = options.token === undefined ? fake.token : options.token;
   const url = new URL(`${fake.url.replace(/^http/, 'ws')}${path}`);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (token !== null && options.tokenIn === 'query') url.searchParams.set('coder_session_token', token);
   else if (token !== null) headers['Coder-Session-Token'] = token;
   const ws = new WebSocket(url, options.protocols ?? [], { headers, maxPayload: 4 << 20 });

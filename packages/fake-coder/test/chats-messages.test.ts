@@ -6,7 +6,7 @@ import {
 } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { createChat } from './chats-helpers';
+import { createChat, openChatStream, statuses } from './chats-helpers';
 import { call } from './helpers';
 
 const text = (t: string) => ({ content: [{ type: 'text', text: t }] });
@@ -49,11 +49,31 @@ describe('chat messages: history pages, send, queue, interrupt', () => {
     expect([range.messages.map((m) => m.id), range.has_more]).toEqual([[b], false]);
   });
 
-  it.each(['0', '201', '-1', 'ten'])('refuses limit=%s with 400', async (limit) => {
+  it.each(['0', '201', '-1'])('refuses limit=%s with 400 Invalid limit parameter', async (limit) => {
     const chat = await createChat(fake);
     const res = await call(fake, 'GET', `/api/v2/chats/${chat.id}/messages?limit=${limit}`);
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ message: 'Invalid limit parameter (1-200).' });
+  });
+
+  it('refuses a limit or cursor that is not an integer as coderd’s query parser does', async () => {
+    const chat = await createChat(fake);
+    const res = await call(fake, 'GET', `/api/v2/chats/${chat.id}/messages?limit=ten&after_id=-3`);
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({
+      message: 'Query parameters have invalid values.',
+      validations: [
+        {
+          field: 'after_id',
+          detail: 'Query param "after_id" must be a valid 64-bit positive integer: value is negative',
+        },
+        {
+          field: 'limit',
+          detail:
+            'Query param "limit" must be a valid 32-bit positive integer: strconv.ParseInt: parsing "ten": invalid syntax',
+        },
+      ],
+    });
   });
 
   it('refuses after_id not below before_id', async () => {
@@ -141,6 +161,8 @@ describe('chat messages: history pages, send, queue, interrupt', () => {
   it('queues and interrupts with busy_behavior interrupt, then answers the queued message', async () => {
     const chat = await idleChat();
     await send(chat.id, text('long job'));
+    const stream = await openChatStream(fake, chat.id);
+    await stream.waitFor((e) => statuses(e).includes('running'), 'the snapshot');
     fake.control.chats.scriptChat(chat.id, [{ say: 'Switched.' }]);
     const res = parseWire(
       CreateChatMessageResponseSchema,
@@ -148,9 +170,11 @@ describe('chat messages: history pages, send, queue, interrupt', () => {
       'CreateChatMessageResponse',
     );
     expect(res.queued).toBe(true);
-    expect(fake.control.chats.chat(chat.id)?.status).toBe('interrupting');
     const done = await fake.control.chats.waitForChat(chat.id, 'waiting');
     expect(done.messages.slice(-2).map((m) => m.text)).toEqual(['stop and do this', 'Switched.']);
+    await stream.waitFor((e) => statuses(e).includes('waiting'), 'waiting');
+    expect(statuses(stream.events)).toEqual(['running', 'interrupting', 'running', 'waiting']);
+    await stream.close();
   });
 
   it('promotes the earlier queue head when a message is sent to an errored chat', async () => {

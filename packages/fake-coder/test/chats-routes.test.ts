@@ -36,7 +36,7 @@ describe('chats routes: create, list, get, update', () => {
       client_type: 'api',
       children: [],
     });
-    expect(res.json).toMatchObject({ last_turn_summary: null, summary: null, mcp_server_ids: null });
+    expect(res.json).toMatchObject({ last_turn_summary: null, summary: null, mcp_server_ids: [] });
   });
 
   it.each([
@@ -206,6 +206,18 @@ describe('chats routes: create, list, get, update', () => {
     expect(bad.json).toEqual({
       message: 'Invalid label filter: "repo" (expected format key:value, both must be non-empty)',
     });
+    const paging = await call(fake, 'GET', '/api/v2/chats?limit=x&after_id=nope', { token });
+    expect(paging.json).toEqual({
+      message: 'Query parameters have invalid values.',
+      validations: [
+        { field: 'after_id', detail: 'Query param "after_id" must be a valid uuid' },
+        {
+          field: 'limit',
+          detail:
+            'Query param "limit" must be a valid 32-bit positive integer: strconv.ParseInt: parsing "x": invalid syntax',
+        },
+      ],
+    });
     const bare = await call(fake, 'GET', '/api/v2/chats?q=hello', { token });
     expect(bare.status).toBe(400);
     expect((bare.json as { message: string }).message).toBe('Invalid chat search query.');
@@ -226,8 +238,8 @@ describe('chats routes: create, list, get, update', () => {
 
   it('updates with 204, refuses to archive a busy chat with 409, and archives it once idle', async () => {
     const chat = await createChat(fake, 'busy', { body: { labels: { a: '1' } } });
+    await fake.control.chats.waitForChat(chat.id, 'waiting');
     fake.control.chats.scriptChat(chat.id, { otherwise: { steps: [], end: 'never' } });
-    fake.control.chats.finishTurn(chat.id);
     await call(fake, 'POST', `/api/v2/chats/${chat.id}/messages`, {
       body: { content: [{ type: 'text', text: 'go on' }] },
     });
@@ -251,5 +263,12 @@ describe('chats routes: create, list, get, update', () => {
     expect(got).toMatchObject({ title: 'Renamed', labels: { b: '2' }, archived: true, status: 'waiting' });
     const empty = await call(fake, 'PATCH', `/api/v2/chats/${chat.id}`, { body: { title: '' } });
     expect(empty.json).toEqual({ message: 'Title cannot be empty.' });
+    const pinArchived = await call(fake, 'PATCH', `/api/v2/chats/${chat.id}`, { body: { pin_order: 1 } });
+    expect([pinArchived.status, pinArchived.json]).toEqual([
+      400,
+      { message: 'Cannot pin an archived chat.' },
+    ]);
+    const negative = await call(fake, 'PATCH', `/api/v2/chats/${chat.id}`, { body: { pin_order: -1 } });
+    expect([negative.status, negative.json]).toEqual([400, { message: 'Pin order must be non-negative.' }]);
   });
 });

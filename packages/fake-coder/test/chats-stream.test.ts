@@ -233,3 +233,40 @@ it('keeps frames a StreamClient can read even when many events arrive in one fra
     await fake.close();
   }
 });
+
+describe('the WebSocket handshake', () => {
+  let fake: FakeCoder;
+  beforeAll(async () => {
+    fake = await startFakeCoder({ version: 'v2.38.0' });
+  });
+  afterAll(() => fake.close());
+
+  it('carries coderd’s version headers on the 101', async () => {
+    const chat = await createChat(fake);
+    const { ws, opened } = connect(fake, `/api/v2/chats/${chat.id}/stream`);
+    const headers = new Promise<Record<string, string | string[] | undefined>>((resolve) =>
+      ws.once('upgrade', (res) => resolve(res.headers)),
+    );
+    await opened;
+    expect(await headers).toMatchObject({
+      'x-coder-build-version': 'v2.38.0',
+      'x-content-type-options': 'nosniff',
+    });
+    ws.close();
+  });
+
+  it('refuses a cross-origin handshake with 403 and accepts the server’s own origin', async () => {
+    const chat = await createChat(fake);
+    const path = `/api/v2/chats/${chat.id}/stream`;
+    const foreign = connect(fake, path, { headers: { Origin: 'https://evil.example' } });
+    const refused = (await foreign.opened.catch((e: unknown) => e)) as UpgradeRefused;
+    expect(refused).toBeInstanceOf(UpgradeRefused);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toBe(
+      `request Origin "evil.example" is not authorized for Host "${new URL(fake.url).host}"\n`,
+    );
+    const own = connect(fake, path, { headers: { Origin: fake.url } });
+    await own.opened;
+    own.ws.close();
+  });
+});

@@ -28,6 +28,27 @@ describe('fake-coder CLI', () => {
   });
 
   it.each([
+    [[], 'Tasks not served; Chats under /api/v2 and /api/experimental', 404],
+    [['--ai-tasks'], 'Tasks served; Chats under /api/v2 and /api/experimental', 200],
+  ])(
+    'emulates v2.37 with --version, and its CODER_ENABLE_AI_TASKS with --ai-tasks (%j)',
+    async (flags, line, status) => {
+      const { out, io: sink } = io();
+      const { fake, exitCode } = await runCli(['--port', '0', '--version', 'v2.37.1', ...flags], sink);
+      try {
+        expect(exitCode).toBe(0);
+        expect(out.join('')).toContain(`version v2.37.1: ${line}`);
+        const res = await fetch(`${fake?.url}/api/v2/tasks`, {
+          headers: { 'Coder-Session-Token': fake?.token ?? '' },
+        });
+        expect(res.status).toBe(status);
+      } finally {
+        await fake?.close();
+      }
+    },
+  );
+
+  it.each([
     [['--port', 'abc'], /--port must be an integer/],
     [['--scenario', 'nope'], /unknown scenario "nope"; known scenarios:\n {2}demo/],
     [['--bogus'], /Unknown option '--bogus'/],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { call, createTask, seedOf } from './helpers';
 
-// Create: its success shape, generated names, and every error path of reference 1.3 in coderd's order.
+// Create: its success shape, generated names, and every error path of `POST /api/v2/tasks/{user}` in coderd's order.
 
 let fake: FakeCoder;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { activeTask, call, createTask, pausedTask, send } from './helpers';
 
-// Update input, pause, resume and delete: each error path of reference 1.3 and section 8.
+// Update input, pause, resume and delete: each error path of their routes.
 
 let fake: FakeCoder;
 beforeAll(async () => {

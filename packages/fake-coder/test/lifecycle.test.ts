@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { call, createTask } from './helpers';
 
-// A task's whole life on the manual clock, every phase observed through the API (reference 2.1 and 2.2).
+// A task's whole life on the manual clock, every phase observed through the API (its `status` and `current_state`).
 
 describe('a task through its whole life', () => {
   let fake: FakeCoder;

@@ -44,7 +44,7 @@ describe('list', () => {
     expect((await byOwner('member')).length).toBe(1);
     expect((await byOwner(`owner:${fake.control.seed?.memberId}`)).length).toBe(1);
     expect((await byOwner('owner:me')).every((t) => t.owner_name === 'admin')).toBe(true);
-    // Section 8: the created task is in owner:me with its prompt and a status and workspace status.
+    // The created task is in owner:me with its prompt and a status and workspace status.
     const listedMine = (
       (await call(fake, 'GET', '/api/v2/tasks?q=owner:me')).json as {
         tasks: { id: string; initial_prompt: string; status: string; workspace_status?: string }[];

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { call, createTask, seedOf } from './helpers';
 
-// The routes around tasks (reference section 9).
+// The routes around tasks: buildinfo, users, organizations, templates, presets and workspaces.
 
 let fake: FakeCoder;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-describe('section 9 routes', () => {
+describe('the routes around tasks', () => {
   it('serves buildinfo without authentication', async () => {
     const res = await call(fake, 'GET', '/api/v2/buildinfo', { token: null });
     expect(parseWire(BuildInfoSchema, res.json, 'BuildInfo')).toMatchObject({

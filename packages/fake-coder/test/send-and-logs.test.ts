@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { activeTask, call, createTask, pausedTask, send } from './helpers';
 
-// Send and logs: each error path of reference 1.3 and section 8, AgentAPI failures included.
+// Send and logs: each error path of `POST …/send` and `GET …/logs`, AgentAPI failures included.
 
 let fake: FakeCoder;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
 import { call, createTask } from './helpers';
 
-// The SSE workspace watch (reference section 5): ping, then the Workspace at once and on every change.
+// The SSE workspace watch (`GET /api/v2/workspaces/{workspace}/watch`): ping, then the Workspace at once and on every change.
 
 interface SseEvent {
   event: string;

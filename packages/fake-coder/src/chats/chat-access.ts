@@ -1,6 +1,7 @@
 import { parseUuid } from '@coder-tasks/types';
-import { canRead, canWrite } from '../auth';
-import { errorReply, notFound, type Reply, type RequestContext } from '../reply';
+import { canRead, canWrite } from '../http/auth';
+import { errorReply, notFound, type Reply } from '../http/reply';
+import type { RequestContext } from '../http/request-context';
 import { gatewayAnswers503 } from './chat-generation';
 import type { ChatRecord, ChatsModel } from './chats-model';
 
@@ -33,7 +34,9 @@ export function lookupChat(
  */
 export function daemonUnavailable(model: ChatsModel): Reply | undefined {
   if (model.settings.aiGateway) return undefined;
-  if (!gatewayAnswers503(model.world.version)) return errorReply(500, 'Chat processor is unavailable.');
+  if (!gatewayAnswers503(model.world.version)) {
+    return errorReply(500, 'Chat processor is unavailable.', 'Chat processor is not configured.');
+  }
   return errorReply(
     503,
     'AI Gateway must be enabled for Coder Agents functionality. Please contact your deployment administrator.',

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseUuid, validateChatLabels } from '@coder-tasks/types';
-import { canRead } from '../auth';
-import { errorReply, type Handler, ok } from '../reply';
+import { canRead } from '../http/auth';
+import { errorReply, ok } from '../http/reply';
+import type { Handler } from '../http/request-context';
 import { daemonUnavailable } from './chat-access';
 import { saveMessage, watch } from './chat-events';
 import { hasPending } from './chat-generation';

@@ -117,7 +117,8 @@ export function streamPart(
     {
       type: 'message_part',
       chat_id: chat.id,
-      message_part: { role: 'assistant', part: partJson(part), seq },
+      // `seq` is omitempty in codersdk, so the first delta of a generation carries none.
+      message_part: { role: 'assistant', part: partJson(part), ...(seq > 0 ? { seq } : {}) },
     },
   ]);
 }

@@ -8,14 +8,6 @@ const at = (version: string, minor: number): boolean => {
   return g.major > 2 || (g.major === 2 && g.minor >= minor);
 };
 
-/**
- * The prefixes under which a generation serves the chats routes: `/api/experimental` v2.32–v2.36, both
- * in v2.37 (coderd #28496 mounted them twice), `/api/v2` only from v2.38 (#29548 removed the duplicates).
- */
-export function chatsPrefixes(version: string): readonly string[] {
-  return coderApiGeneration(version).chatsPrefixes;
-}
-
 /** The AI gateway requirement answers 503 from v2.38; earlier chat daemons failed with 500. */
 export function gatewayAnswers503(version: string): boolean {
   return at(version, 38);

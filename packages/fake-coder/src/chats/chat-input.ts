@@ -1,4 +1,4 @@
-import { errorReply, type Reply } from '../reply';
+import { errorReply, type Reply } from '../http/reply';
 
 // Request bodies of the chats routes, read the way Go's json.Decoder fills a codersdk struct (unknown
 // fields ignored, null leaves the zero value), and the input-part checks create and send share.

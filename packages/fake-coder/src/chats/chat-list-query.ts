@@ -1,5 +1,6 @@
 import { invalidChatLabelFilterMessage, parseChatLabelFilter } from '@coder-tasks/types';
-import { errorReply, type Reply } from '../reply';
+import { errorReply, type Reply } from '../http/reply';
+import { positiveInt, type QueryValidation } from './chat-query-params';
 import type { ChatRecord } from './chats-model';
 
 // `GET /chats` query parameters: `q` search terms, repeated AND-ed `label=key:value`, and paging.
@@ -70,26 +71,15 @@ export function parseChatListQuery(query: URLSearchParams): { query: ChatListQue
     if (!label) return { reply: errorReply(400, invalidChatLabelFilterMessage(raw)) };
     out.labels.push(label);
   }
-  const paging: { field: string; detail: string }[] = [];
-  const int = (name: 'limit' | 'offset'): void => {
-    const v = query.get(name);
-    if (v === null || v === '') return;
-    const n = /^-?\d+$/.test(v) ? Number(v) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < 0) {
-      paging.push({
-        field: name,
-        detail: `Query param ${JSON.stringify(name)} must be a valid positive integer`,
-      });
-    } else if (name === 'limit') out.limit = n === 0 ? 50 : n;
-    else out.offset = n;
-  };
-  int('limit');
-  int('offset');
+  const paging: QueryValidation[] = [];
   const after = query.get('after_id');
   if (after) {
     if (UUID_RE.test(after)) out.afterId = after.toLowerCase();
-    else paging.push({ field: 'after_id', detail: `Query param "after_id" must be a valid uuid` });
+    else paging.push({ field: 'after_id', detail: 'Query param "after_id" must be a valid uuid' });
   }
+  const limit = positiveInt(query, 'limit', 0, 32, paging);
+  out.limit = limit === 0 ? 50 : limit;
+  out.offset = positiveInt(query, 'offset', 0, 32, paging);
   if (paging.length > 0)
     return { reply: errorReply(400, 'Query parameters have invalid values.', undefined, paging) };
   return { query: out };

@@ -1,20 +1,15 @@
-import { errorReply, type Handler, ok } from '../reply';
+import { errorReply, ok } from '../http/reply';
+import type { Handler } from '../http/request-context';
 import { daemonUnavailable, isBusy, lookupChat } from './chat-access';
 import { queueChanged, saveMessage } from './chat-events';
 import { hasInterrupting } from './chat-generation';
 import { contentParts, field, readObject } from './chat-input';
+import { positiveInt, type QueryValidation } from './chat-query-params';
 import { answerUserMessage, cancelTurn, interruptChat, promoteAndAnswer } from './chat-runner';
 import { chatJson, messageJson, queuedJson, textOf, visibleMessages } from './chat-wire';
 import type { ChatsModel, QueuedMessageRecord } from './chats-model';
 
 const STRUCT = 'CreateChatMessageRequest';
-
-function int64Param(query: URLSearchParams, name: string): { value: number | undefined } | { invalid: true } {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return { value: undefined };
-  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) return { invalid: true };
-  return { value: Number(raw) };
-}
 
 /**
  * `GET /chats/{chat}/messages`: newest first, except with only `after_id` (oldest first, for polling);
@@ -25,26 +20,16 @@ export function listMessagesHandler(model: ChatsModel): Handler {
     const found = lookupChat(model, ctx, 'read');
     if ('reply' in found) return found.reply;
     const chat = found.chat;
-    const limitRaw = ctx.query.get('limit');
-    const limit = limitRaw === null || limitRaw === '' ? 50 : Number(limitRaw);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      return errorReply(400, 'Invalid limit parameter (1-200).');
-    const before = int64Param(ctx.query, 'before_id');
-    const after = int64Param(ctx.query, 'after_id');
-    const invalid = [
-      ...('invalid' in before
-        ? [{ field: 'before_id', detail: 'Query param "before_id" must be a valid integer' }]
-        : []),
-      ...('invalid' in after
-        ? [{ field: 'after_id', detail: 'Query param "after_id" must be a valid integer' }]
-        : []),
-    ];
-    if ('invalid' in before || 'invalid' in after) {
+    // A negative limit gets the range message rather than the parser's, as the reference documents.
+    const rawLimit = ctx.query.get('limit') ?? '';
+    if (/^-\d+$/.test(rawLimit)) return errorReply(400, 'Invalid limit parameter (1-200).');
+    const invalid: QueryValidation[] = [];
+    const beforeId = positiveInt(ctx.query, 'before_id', 0, 64, invalid);
+    const afterId = positiveInt(ctx.query, 'after_id', 0, 64, invalid);
+    const limit = positiveInt(ctx.query, 'limit', 50, 32, invalid);
+    if (invalid.length > 0)
       return errorReply(400, 'Query parameters have invalid values.', undefined, invalid);
-    }
-    const beforeId = before.value ?? 0;
-    const afterId = after.value ?? 0;
-    if (afterId < 0) return errorReply(400, 'Invalid after_id parameter.', 'after_id must be non-negative.');
+    if (limit < 1 || limit > 200) return errorReply(400, 'Invalid limit parameter (1-200).');
     if (beforeId > 0 && afterId > 0 && afterId >= beforeId) {
       return errorReply(400, 'after_id must be less than before_id.');
     }

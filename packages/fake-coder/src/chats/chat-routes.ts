@@ -1,5 +1,6 @@
 import { validateChatLabels } from '@coder-tasks/types';
-import { errorReply, type Handler, ok } from '../reply';
+import { errorReply, ok } from '../http/reply';
+import type { Handler } from '../http/request-context';
 import { isBusy, lookupChat } from './chat-access';
 import { stringMap } from './chat-create';
 import { watch } from './chat-events';
@@ -74,6 +75,11 @@ export function updateChatHandler(model: ChatsModel): Handler {
       }
       const errors = validateChatLabels(labelMap);
       if (errors.length > 0) return errorReply(400, 'Invalid labels.', undefined, errors);
+    }
+    if (pin.value !== undefined) {
+      if (pin.value < 0) return errorReply(400, 'Pin order must be non-negative.');
+      // coderd checks the chat as it was before this request, even when the same PATCH archives it.
+      if (pin.value > 0 && chat.archived) return errorReply(400, 'Cannot pin an archived chat.');
     }
     if (planMode.value !== undefined && planMode.value !== '' && planMode.value !== 'plan') {
       return errorReply(400, 'Invalid plan_mode value.');

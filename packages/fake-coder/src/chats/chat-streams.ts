@@ -1,10 +1,12 @@
 import type { WebSocket } from 'ws';
-import type { UserRecord } from '../model';
-import { errorReply, goJson, type Handler } from '../reply';
+import { coderHeaders, errorReply, goJson, type Reply } from '../http/reply';
+import type { Handler, RequestContext } from '../http/request-context';
+import type { UpgradeHandler } from '../http/router';
+import type { UserRecord } from '../world/model';
 import { daemonUnavailable, lookupChat } from './chat-access';
 import { snapshotEvents } from './chat-events';
 import type { ChatRecord, ChatStreamEventJson, ChatsModel } from './chats-model';
-import { acceptWebSocket } from './ws-upgrade';
+import { acceptUpgrade, crossOriginRefusal, notAnUpgrade } from './ws-upgrade';
 
 /** How often a chat stream or watch sends a WebSocket ping (ms of the fake clock; coderd uses 15 s). */
 export const CHAT_PING_MS = 15_000;
@@ -39,41 +41,65 @@ function keepAlive(model: ChatsModel, ws: WebSocket, key: string, cleanup: () =>
   ws.on('error', stop);
 }
 
-/**
- * `GET /chats/{chat}/stream[?after_id=]`: the snapshot (messages after `after_id`, the queue, the status
- * always, the error when in `error`), then live events, one bare JSON array per text frame.
- */
-export function chatStreamHandler(model: ChatsModel): Handler {
-  return (ctx) => {
-    const found = lookupChat(model, ctx, 'read');
-    if ('reply' in found) return found.reply;
-    const chat = found.chat;
-    const unavailable = daemonUnavailable(model);
-    if (unavailable) return unavailable;
-    const raw = ctx.query.get('after_id');
-    let afterId: number | undefined;
-    if (raw !== null && raw !== '') {
-      if (!/^[+-]?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
-        const reason = /^[+-]?\d+$/.test(raw) ? 'value out of range' : 'invalid syntax';
-        return errorReply(
+/** The checks coderd runs before it accepts a stream: the chat, the daemon, `after_id`, a refusal. */
+function prepareStream(
+  model: ChatsModel,
+  ctx: RequestContext,
+): { chat: ChatRecord; afterId: number | undefined } | { reply: Reply } {
+  const found = lookupChat(model, ctx, 'read');
+  if ('reply' in found) return found;
+  const chat = found.chat;
+  const unavailable = daemonUnavailable(model);
+  if (unavailable) {
+    // The exp-era stream handler words its missing-daemon 500 differently (coderd/exp_chats.go streamChat).
+    return unavailable.status === 500
+      ? { reply: errorReply(500, 'Chat streaming is not available.', 'Chat processor is not configured.') }
+      : { reply: unavailable };
+  }
+  const raw = ctx.query.get('after_id');
+  let afterId: number | undefined;
+  if (raw !== null && raw !== '') {
+    if (!/^[+-]?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+      const reason = /^[+-]?\d+$/.test(raw) ? 'value out of range' : 'invalid syntax';
+      return {
+        reply: errorReply(
           400,
           'Invalid after_id parameter.',
           `strconv.ParseInt: parsing ${JSON.stringify(raw)}: ${reason}`,
-        );
-      }
-      afterId = Number(raw);
+        ),
+      };
     }
-    if (model.takeStreamFault('refuse', chat.id)) return errorReply(500, 'Failed to open chat stream.');
-    const user = ctx.user;
-    return {
-      status: 101,
-      stream: (req, res, fault) => {
-        acceptWebSocket(req, res, (ws) => {
-          const drop = fault.resetAfterFirstData || model.takeStreamFault('drop-after-snapshot', chat.id);
-          serveChatStream(model, chat, user, ws, afterId, drop);
-        });
-      },
-    };
+    afterId = Number(raw);
+  }
+  if (model.takeStreamFault('refuse', chat.id))
+    return { reply: errorReply(500, 'Failed to open chat stream.') };
+  return { chat, afterId };
+}
+
+/** A plain HTTP `GET /chats/{chat}/stream`: the same refusals, then 426 where the upgrade would be. */
+export function chatStreamPlainHandler(model: ChatsModel): Handler {
+  return (ctx) => {
+    const prepared = prepareStream(model, ctx);
+    return 'reply' in prepared ? prepared.reply : notAnUpgrade();
+  };
+}
+
+/**
+ * `GET /chats/{chat}/stream[?after_id=]` upgraded: the snapshot (messages after `after_id`, the queue, the
+ * status always, the error when in `error`), then live events, one bare JSON array per text frame.
+ */
+export function chatStreamUpgrade(model: ChatsModel): UpgradeHandler {
+  return (ctx, req, socket, head) => {
+    const prepared = prepareStream(model, ctx);
+    if ('reply' in prepared) return prepared.reply;
+    const { chat, afterId } = prepared;
+    const refused = crossOriginRefusal(req);
+    if (refused) return refused;
+    const drop = model.takeStreamFault('drop-after-snapshot', chat.id);
+    acceptUpgrade(req, socket, head, coderHeaders(ctx.world.version), (ws) =>
+      serveChatStream(model, chat, ctx.user, ws, afterId, drop),
+    );
+    return undefined;
   };
 }
 
@@ -100,28 +126,27 @@ function serveChatStream(
   sendEvents(ws, snapshotEvents(chat, afterId), dropAfterSnapshot ? () => ws.terminate() : undefined);
 }
 
-/** `GET /chats/watch`: the caller's chat lifecycle events, one `ChatWatchEvent` object per text frame. */
-export function watchChatsHandler(model: ChatsModel): Handler {
-  return (ctx) => {
+/** `GET /chats/watch` upgraded: the caller's chat lifecycle events, one `ChatWatchEvent` object per text frame. */
+export function watchChatsUpgrade(model: ChatsModel): UpgradeHandler {
+  return (ctx, req, socket, head) => {
     if (model.takeStreamFault('refuse', undefined))
       return errorReply(500, 'Failed to open chat watch stream.');
+    const refused = crossOriginRefusal(req);
+    if (refused) return refused;
     const user = ctx.user;
-    return {
-      status: 101,
-      stream: (req, res, fault) => {
-        acceptWebSocket(req, res, (ws) => {
-          if (fault.resetAfterFirstData || model.takeStreamFault('drop-after-snapshot', undefined)) {
-            // Watch has no snapshot: the connection dies right after it opened.
-            ws.terminate();
-            return;
-          }
-          const unsubscribe = model.onWatch(user.id, (event) => {
-            if (ws.readyState === ws.OPEN) ws.send(goJson(event));
-          });
-          keepAlive(model, ws, `watch:${user.id}`, unsubscribe);
-        });
-      },
-    };
+    const drop = model.takeStreamFault('drop-after-snapshot', undefined);
+    acceptUpgrade(req, socket, head, coderHeaders(ctx.world.version), (ws) => {
+      if (drop) {
+        // Watch has no snapshot: the connection dies right after it opened.
+        ws.terminate();
+        return;
+      }
+      const unsubscribe = model.onWatch(user.id, (event) => {
+        if (ws.readyState === ws.OPEN) ws.send(goJson(event));
+      });
+      keepAlive(model, ws, `watch:${user.id}`, unsubscribe);
+    });
+    return undefined;
   };
 }
 

@@ -171,8 +171,8 @@ export function chatJson(model: ChatsModel, chat: ChatRecord): Record<string, un
     archived: chat.archived,
     shared: false,
     pin_order: chat.pinOrder,
-    // A Go nil slice: coderd writes null for a chat without MCP servers.
-    mcp_server_ids: chat.mcpServerIds.length > 0 ? [...chat.mcpServerIds] : null,
+    // postChats stores an empty list rather than NULL when the request names no MCP server.
+    mcp_server_ids: [...chat.mcpServerIds],
     labels: { ...chat.labels },
     has_unread: chat.hasUnread,
     client_type: chat.clientType,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { UserRecord } from '../model';
-import type { World } from '../world';
+import type { UserRecord } from '../world/model';
+import type { World } from '../world/world';
 import type { ChatAgentScript, FakeChatDiffStatus, FakeChatError } from './chat-script';
 
 // The rows of the Chats surface and its event bus. Kept apart from the World (which holds users,
@@ -82,6 +82,12 @@ export interface ChatRecord {
   turn: ChatTurnState;
 }
 
+/** An open WebSocket as the model keeps it (`readyState` 1 is open). */
+export interface TrackedSocket {
+  readonly readyState: number;
+  terminate(): void;
+}
+
 /** A wire `ChatStreamEvent`. */
 export type ChatStreamEventJson = Record<string, unknown>;
 
@@ -122,7 +128,7 @@ export class ChatsModel {
   };
   streamFaults: StreamFaultRecord[] = [];
   /** The open WebSockets, so tests can cut them (chat id, or `watch:<owner id>`). */
-  readonly sockets = new Map<string, Set<{ terminate(): void }>>();
+  readonly sockets = new Map<string, Set<TrackedSocket>>();
   private nextMessageId = 1;
   private nextQueuedId = 1;
   private nextToolCallId = 1;
@@ -184,7 +190,7 @@ export class ChatsModel {
   }
 
   /** Registers an open socket under a key; the returned function forgets it. */
-  trackSocket(key: string, socket: { terminate(): void }): () => void {
+  trackSocket(key: string, socket: TrackedSocket): () => void {
     return subscribe(this.sockets, key, socket);
   }
 

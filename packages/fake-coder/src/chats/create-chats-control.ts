@@ -1,4 +1,4 @@
-import { waitUntil } from '../settle';
+import { waitUntil } from '../tasks/settle';
 import { saveMessage, setDiff } from './chat-events';
 import { cancelTurn, endTurn, promoteAndAnswer } from './chat-runner';
 import { normalizeChatScript } from './chat-script';
@@ -99,6 +99,8 @@ export function createChatsControl(model: ChatsModel): FakeChatsControl {
       let cut = 0;
       for (const key of keys) {
         for (const socket of [...(model.sockets.get(key) ?? [])]) {
+          // A socket already cut is forgotten only once its close event ran; do not count it twice.
+          if (socket.readyState !== 1) continue;
           socket.terminate();
           cut++;
         }

@@ -1,13 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ServerResponse as NodeServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-
-// WebSocket upgrades go through the same dispatcher as every request (recording, faults, auth, rate
-// limit, routing), on a ServerResponse bound to the upgrading socket: an error before the upgrade is a
-// normal HTTP answer, as coderd sends one before websocket.Accept.
-
-const heads = new WeakMap<IncomingMessage, Buffer>();
+import type { Reply } from '../http/reply';
 
 // No subprotocol is ever negotiated (coderd accepts with default options) and frames are not compressed.
 const wss = new WebSocketServer({
@@ -17,44 +11,59 @@ const wss = new WebSocketServer({
   handleProtocols: () => false,
 });
 
-/** The `upgrade` listener of the HTTP server: hands the request to `dispatch` with a response on its socket. */
-export function upgradeListener(
-  dispatch: (req: IncomingMessage, res: ServerResponse) => void,
-): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
-  return (req, socket, head) => {
-    heads.set(req, head);
-    const res = new NodeServerResponse(req);
-    res.assignSocket(socket as Parameters<ServerResponse['assignSocket']>[0]);
-    // An answer instead of the upgrade ends the connection: the client asked for no other request on it.
-    res.on('finish', () => socket.end());
-    dispatch(req, res);
-  };
+const extraHeaders = new WeakMap<IncomingMessage, Record<string, string>>();
+wss.on('headers', (headers, req) => {
+  for (const [name, value] of Object.entries(extraHeaders.get(req) ?? {})) headers.push(`${name}: ${value}`);
+});
+
+/**
+ * Completes a WebSocket handshake on a socket the dispatcher handed over; the 101 carries `headers`
+ * (coderd's build-version headers are set before the connection is hijacked).
+ */
+export function acceptUpgrade(
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  headers: Record<string, string>,
+  onOpen: (ws: WebSocket) => void,
+): void {
+  extraHeaders.set(req, headers);
+  wss.handleUpgrade(req, socket, head, onOpen);
 }
 
 /**
- * Completes the upgrade of a request that reached a WebSocket route. A plain HTTP request gets what
- * coder/websocket's Accept answers: 426 with a protocol-violation text.
+ * coder/websocket's Accept refuses a cross-origin handshake (an `Origin` whose host is not the request's
+ * `Host`) with 403 and a plain-text reason, unless the server lists allowed origins, which coderd's chat
+ * routes do not.
  */
-export function acceptWebSocket(
-  req: IncomingMessage,
-  res: ServerResponse,
-  onOpen: (ws: WebSocket) => void,
-): void {
-  const head = heads.get(req);
-  const socket = res.socket;
-  if (!head || !socket) {
-    const connection = req.headers.connection ?? '';
-    const text = `WebSocket protocol violation: Connection header ${JSON.stringify(connection)} does not contain Upgrade\n`;
-    res.writeHead(426, {
-      Connection: 'Upgrade',
-      Upgrade: 'websocket',
-      'Content-Type': 'text/plain; charset=utf-8',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Length': String(Buffer.byteLength(text)),
-    });
-    res.end(text);
-    return;
+export function crossOriginRefusal(req: IncomingMessage): Reply | undefined {
+  const origin = req.headers.origin;
+  if (!origin) return undefined;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = '';
   }
-  res.detachSocket(socket);
-  wss.handleUpgrade(req, socket, head, onOpen);
+  if (host !== '' && host.toLowerCase() === (req.headers.host ?? '').toLowerCase()) return undefined;
+  const reason =
+    host === ''
+      ? `request Origin ${JSON.stringify(origin)} is not a valid URL with a host`
+      : `request Origin ${JSON.stringify(host)} is not authorized for Host ${JSON.stringify(req.headers.host ?? '')}`;
+  return { status: 403, raw: { contentType: 'text/plain; charset=utf-8', data: `${reason}\n` } };
+}
+
+/**
+ * What coder/websocket's Accept answers a plain HTTP request on a WebSocket route, once the handler's
+ * own checks passed: 426 with a protocol-violation text.
+ */
+export function notAnUpgrade(): Reply {
+  return {
+    status: 426,
+    headers: { Connection: 'Upgrade', Upgrade: 'websocket' },
+    raw: {
+      contentType: 'text/plain; charset=utf-8',
+      data: 'WebSocket protocol violation: Connection header "keep-alive" does not contain Upgrade\n',
+    },
+  };
 }
