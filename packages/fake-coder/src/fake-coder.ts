@@ -83,7 +83,23 @@ export interface FakeCoder {
 }
 
 /** Starts an in-memory Coder server on loopback and resolves once it listens. */
-export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<FakeCoder> {
+export function startFakeCoder(options: FakeCoderOptions = {}): Promise<FakeCoder> {
+  return launchFakeCoder(options, []);
+}
+
+/** Makes the routes, WebSocket upgrades and state of one more API for a new server's world. */
+export type ApiFactory = (world: World) => FakeApi;
+
+/**
+ * {@link startFakeCoder} with more APIs: the seam another API (such as Chats) plugs into. Each factory
+ * runs once per server; its API's routes and WebSocket upgrades are served under the prefixes its
+ * `servedPrefixes(world.servedApis())` names for the current generation, behind the same recording,
+ * faults, authentication and rate limit as the built-in routes, and its `close` runs when the fake stops.
+ */
+export async function launchFakeCoder(
+  options: FakeCoderOptions,
+  apiFactories: readonly ApiFactory[],
+): Promise<FakeCoder> {
   const clock: Clock = options.clock === 'manual' ? new ManualClock(options.startTime) : new RealClock();
   const world = new World(clock, {
     durations: resolveDurations(options.durations),
@@ -101,9 +117,9 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
   const chats = new ChatsModel(world);
   const faults = new FaultRegistry();
   const requests: RecordedRequest[] = [];
-  // The seam for another API (the Chats API): add its FakeApi here. Its routes and WebSocket upgrades are
-  // served under the prefixes its `servedPrefixes(world.servedApis())` names for this generation.
-  const extraApis: FakeApi[] = [chatsApi(chats)];
+  // The Chats API is built in; further APIs plug in through `apiFactories`. Their routes and WebSocket
+  // upgrades are served under the prefixes each `servedPrefixes(world.servedApis())` names.
+  const extraApis: FakeApi[] = [chatsApi(chats), ...apiFactories.map((make) => make(world))];
   const dispatcher = createDispatcher(world, buildRouter(watchStreams, extraApis), faults, requests, {
     record: options.recordRequests ?? true,
     defaultAgentScript: () => defaultScript,
@@ -151,6 +167,7 @@ export async function startFakeCoder(options: FakeCoderOptions = {}): Promise<Fa
         server.close(() => resolve());
         server.closeAllConnections();
         for (const api of extraApis) api.close?.();
+        dispatcher.destroyUpgraded();
       });
       return closed;
     },

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { AgentScript } from '../world/agent-script';
 import type { World } from '../world/world';
@@ -39,6 +40,11 @@ type Front =
 export interface Dispatcher {
   request(req: IncomingMessage, res: ServerResponse): void;
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * Destroys every socket an upgrade handler took and still holds open: `server.closeAllConnections()`
+   * no longer tracks them, and one left open would keep `server.close()` waiting.
+   */
+  destroyUpgraded(): void;
 }
 
 /** The request and upgrade handlers of a fake server. */
@@ -53,7 +59,12 @@ export function createDispatcher(
     rateLimiter: RateLimiter;
   },
 ): Dispatcher {
+  const upgraded = new Set<Duplex>();
   return {
+    destroyUpgraded() {
+      for (const socket of upgraded) socket.destroy();
+      upgraded.clear();
+    },
     request(req, res) {
       dispatch(req, res).catch((error: unknown) => {
         if (!res.headersSent) {
@@ -66,7 +77,8 @@ export function createDispatcher(
     },
     upgrade(req, socket, head) {
       dispatchUpgrade(req, socket, head).catch((error: unknown) => {
-        if (socket.writable) {
+        // A 500 only while nothing has been written; after that, bytes would land inside another answer.
+        if (socket.writable && (socket as Socket).bytesWritten === 0) {
           const body = goJson({ message: 'Internal error in the fake Coder server.', detail: String(error) });
           writeWireToSocket(socket, {
             status: 500,
@@ -155,8 +167,61 @@ export function createDispatcher(
       req.socket.destroy();
       return;
     }
-    const { fault } = decided;
     const reply = decided.kind === 'reply' ? decided.reply : await decided.route.handler(decided.ctx);
+    await send(req, res, record, reply, decided.fault);
+  }
+
+  /**
+   * A WebSocket upgrade goes through the same front (recording, faults, routing, authentication); a route
+   * with an `upgrade` handler then takes the socket or refuses with a reply. Any other route answers as
+   * it would without the `Upgrade` header (Go's net/http ignores it unless a handler accepts it), on a
+   * response bound to the socket, which closes once that answer is sent.
+   */
+  async function dispatchUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const record = recordRequest(req.method ?? 'GET', url, req.headers);
+    if (options.record) requests.push(record);
+    const decided = await front(req, record, url, { raw: Buffer.alloc(0), tooLarge: false });
+    if (decided.kind === 'reset') {
+      socket.destroy();
+      return;
+    }
+    let reply: Reply | undefined;
+    if (decided.kind === 'reply') {
+      reply = decided.reply;
+    } else if (decided.route.upgrade) {
+      // The connection cannot be lost after the switch and before an answer: a reset comes first.
+      if (decided.fault?.kind === 'resetBeforeResponse') {
+        socket.destroy();
+        return;
+      }
+      reply = decided.route.upgrade(decided.ctx, req, socket, head);
+      if (reply === undefined) {
+        record.status = 101;
+        if (!socket.destroyed) {
+          upgraded.add(socket);
+          socket.once('close', () => upgraded.delete(socket));
+        }
+        return;
+      }
+    } else {
+      reply = await decided.route.handler(decided.ctx);
+    }
+    const res = new ServerResponse(req);
+    res.shouldKeepAlive = false;
+    res.assignSocket(socket as Socket);
+    res.once('finish', () => socket.end());
+    await send(req, res, record, reply, decided.fault);
+  }
+
+  /** Writes a reply (a stream, or bytes bent by a post-handler fault) and records its status. */
+  async function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    reply: Reply,
+    fault: FaultSpec | undefined,
+  ): Promise<void> {
     if (reply.stream) {
       if (fault?.kind === 'resetBeforeResponse') {
         req.socket.destroy();
@@ -178,38 +243,6 @@ export function createDispatcher(
       return;
     }
     writeWire(res, wire);
-  }
-
-  /**
-   * A WebSocket upgrade goes through the same front (recording, faults, routing, authentication); a route
-   * with an `upgrade` handler then takes the socket. Every other outcome is a plain HTTP reply on the
-   * socket: a stream fault has no meaning before the switch, so only resets apply.
-   */
-  async function dispatchUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const record = recordRequest(req.method ?? 'GET', url, req.headers);
-    if (options.record) requests.push(record);
-    const decided = await front(req, record, url, { raw: Buffer.alloc(0), tooLarge: false });
-    if (decided.kind === 'reset' || decided.fault?.kind === 'resetBeforeResponse') {
-      socket.destroy();
-      return;
-    }
-    let reply: Reply | undefined;
-    if (decided.kind === 'reply') reply = decided.reply;
-    else if (decided.route.upgrade) reply = decided.route.upgrade(decided.ctx, req, socket, head);
-    else reply = await decided.route.handler(decided.ctx);
-    if (reply === undefined) {
-      record.status = 101;
-      return;
-    }
-    if (reply.stream) {
-      // A streaming route (the SSE watch) cannot be answered on a socket the client wants to upgrade.
-      socket.destroy();
-      return;
-    }
-    const wire = toWire(reply);
-    record.status = wire.status;
-    writeWireToSocket(socket, wire);
   }
 
   function toWire(reply: Reply): Wire {

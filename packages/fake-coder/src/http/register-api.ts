@@ -33,8 +33,9 @@ export interface FakeApi {
   servedPrefixes: (apis: ServedApis) => readonly string[];
   routes: readonly ApiRoute[];
   /**
-   * Called when the fake stops, after the HTTP server stopped accepting: ends what the API keeps open
-   * itself (WebSocket connections, which `server.closeAllConnections()` no longer tracks once upgraded).
+   * Called when the fake stops, after the HTTP server stopped accepting and before the fake destroys
+   * the sockets upgrade handlers still hold: a chance to close them properly (a WebSocket close frame)
+   * and to drop the API's own state.
    */
   close?: () => void;
 }

@@ -23,7 +23,7 @@ export interface Route {
   pattern: string;
   /** Answers plain HTTP requests (for a WebSocket route: those sent without `Upgrade: websocket`). */
   handler: Handler;
-  /** Answers `Upgrade: websocket` requests; a route without it refuses them as a plain request. */
+  /** Answers `Upgrade: websocket` requests; a route without it answers them as plain requests. */
   upgrade?: UpgradeHandler;
   /** Needs a user's session token (everything but buildinfo and the agent routes). */
   auth: boolean;
