@@ -1,7 +1,7 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { coderWrites, GITHUB_TOKEN, githubCalls, issueComment, TASK_NAME, useEndToEnd } from './e2e-harness';
+import { coderWrites, GITHUB_TOKEN, issueComment, useEndToEnd } from './e2e-harness';
 
 const REPO = 'Codertocat/Hello-World';
 const LABELS = { 'gh-repo': REPO, 'gh-thread': `${REPO}#1` };
@@ -161,76 +161,6 @@ export function defineChatTests(label: string, node: string): void {
       noLeak(result);
     });
 
-    it('a turn that ends in error fails the step with the error’s message, kind and whether to retry', async () => {
-      e2e.coder.control.chats.scriptChat('*', {
-        otherwise: {
-          steps: [{ say: 'Trying.' }],
-          end: {
-            error: { message: 'The model provider is overloaded.', kind: 'overloaded', retryable: true },
-          },
-        },
-      });
-      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
-      expect(result.code).toBe(1);
-      const reason =
-        "The agent's turn ended in error (overloaded): The model provider is overloaded. It may work if you ask again.";
-      expect(result.stdout).toContain(`::error::${reason}`);
-      const comment = onlyComment();
-      expect(comment.body).toContain('### ❌ Coder task: failed');
-      expect(comment.body).toContain(reason);
-      expect(result.outputs).toMatchObject({ 'task-status': 'error', backend: 'chats' });
-    });
-
-    it('a chat that requires action fails the step with a clear reason', async () => {
-      e2e.coder.control.chats.scriptChat('*', {
-        otherwise: {
-          steps: [],
-          end: { requiresAction: [{ toolName: 'ask_user', args: { question: 'which file?' } }] },
-        },
-      });
-      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
-      expect(result.code).toBe(1);
-      expect(onlyComment().body).toContain('The chat stopped in requires_action');
-      expect(result.outputs).toMatchObject({ 'task-status': 'requires_action' });
-    });
-
-    it('with the AI gateway off, the step fails saying what an administrator must set, and nothing is made', async () => {
-      e2e.coder.control.chats.setAiGateway(false);
-      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
-      expect(result.code).toBe(1);
-      expect(onlyComment().body).toContain(
-        'its AI gateway is off. An administrator must set CODER_AI_GATEWAY_ENABLED=true.',
-      );
-      expect(e2e.coder.control.chats.chats()).toEqual([]);
-      noLeak(result);
-    });
-
-    it('without a chat model, the step fails saying an administrator must configure one', async () => {
-      e2e.coder.control.chats.setModelAvailable(false);
-      const result = await run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
-      expect(result.code).toBe(1);
-      expect(onlyComment().body).toContain('No chat model is configured and enabled in the organization');
-    });
-
-    it('a full queue fails the follow-up with a sentence, and queues nothing', async () => {
-      e2e.coder.control.chats.scriptChat('*', { otherwise: { steps: [{ say: 'Busy.' }], end: 'never' } });
-      const first = await run('issue_comment', issueComment('/coder go'), {
-        ...NO_TEMPLATE,
-        'wait-for': 'none',
-      });
-      expect(first.code, first.stdout).toBe(0);
-      e2e.coder.control.chats.setQueueLimit(0);
-      e2e.github.comments.clear();
-      const result = await run('issue_comment', issueComment('/coder and this', 7), NO_TEMPLATE);
-      expect(result.code).toBe(1);
-      expect(onlyComment().body).toContain(
-        'has too many requests waiting for the agent: ask again once it has answered them.',
-      );
-      const [chat] = e2e.coder.control.chats.chats();
-      expect(chat?.queue).toEqual([]);
-      expect(chat?.messages.filter((m) => m.role === 'user')).toHaveLength(1);
-    });
-
     it('a template given to this server is not used, with a notice, and the chat does the work', async () => {
       const result = await run('issue_comment', issueComment('/coder go'));
       expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -239,26 +169,6 @@ export function defineChatTests(label: string, node: string): void {
       );
       expect(result.outputs).toMatchObject({ backend: 'chats', 'task-created': 'true' });
       expect(e2e.coder.control.tasks()).toEqual([]);
-    });
-
-    it('backend: tasks on this server fails clearly before anything is made', async () => {
-      const result = await run('issue_comment', issueComment('/coder go'), { backend: 'tasks' });
-      expect(result.code).toBe(1);
-      expect(onlyComment().body).toContain(
-        'backend: tasks, but the Coder server (version v2.38.0) does not serve the Tasks API (Coder removed it, coder/coder#28789). It serves Chats: use backend: auto or chats.',
-      );
-      expect(coderWrites(e2e.coder)).toEqual([]);
-    });
-
-    it('coder-user with backend: chats is refused before any request', async () => {
-      const result = await run('issue_comment', issueComment('/coder go'), {
-        backend: 'chats',
-        'coder-user': 'member',
-      });
-      expect(result.code).toBe(1);
-      expect(result.stdout).toContain('::error::Input "coder-user": cannot apply with the Chats backend');
-      expect(e2e.coder.requests).toEqual([]);
-      expect(githubCalls(e2e.github)).toEqual([]);
     });
 
     it('a create whose answer was lost makes exactly one chat, found again by the run’s label', async () => {
@@ -293,77 +203,6 @@ export function defineChatTests(label: string, node: string): void {
       expect(post.code, post.stderr).toBe(0);
       expect(comment.body).toContain('### 🛑 Coder task: run cancelled');
       expect(comment.body).toContain(`(${main.state['task-url']})`);
-    });
-  });
-
-  describe(`Chats on v2.35 (experimental prefix), with the committed bundle on ${label}`, () => {
-    const e2e = useEndToEnd(node, { version: 'v2.35.1', tasksEnabled: false });
-
-    it('a comment without a template works through /api/experimental/chats', async () => {
-      const result = await e2e.run('issue_comment', issueComment('/coder go'), NO_TEMPLATE);
-      expect(result.code, result.stdout + result.stderr).toBe(0);
-      expect(coderWrites(e2e.coder)).toEqual(['POST /api/experimental/chats']);
-      expect(result.outputs).toMatchObject({ backend: 'chats', 'task-status': 'waiting' });
-    });
-  });
-
-  describe(`Tasks on v2.36 with a template, with the committed bundle on ${label}`, () => {
-    const e2e = useEndToEnd(node, { version: 'v2.36.1' });
-
-    it('a comment with a template still makes a task, as before', async () => {
-      const result = await e2e.run('issue_comment', issueComment('/coder go'));
-      expect(result.code, result.stdout + result.stderr).toBe(0);
-      expect(result.stdout).toContain(
-        'Using the Tasks backend: the server (v2.36.1) serves Tasks and a template is set.',
-      );
-      expect(coderWrites(e2e.coder)).toEqual(['POST /api/v2/tasks/{user}']);
-      expect(e2e.coder.control.chats.chats()).toEqual([]);
-      expect(result.outputs).toMatchObject({ backend: 'tasks', 'task-created': 'true' });
-    });
-  });
-
-  describe(`Two creates of one thread's task, with the committed bundle on ${label}`, () => {
-    const e2e = useEndToEnd(node);
-
-    it('a task create whose answer was lost makes exactly one task', async () => {
-      e2e.coder.control.faults.inject({
-        kind: 'resetBeforeResponse',
-        afterHandler: true,
-        route: '/api/v2/tasks/{user}',
-        method: 'POST',
-        times: 1,
-      });
-      const result = await e2e.run('issue_comment', issueComment('/coder go'));
-      expect(result.code, result.stdout + result.stderr).toBe(0);
-      expect(e2e.coder.control.tasks()).toHaveLength(1);
-      expect(result.outputs).toMatchObject({ 'task-created': 'true', 'task-name': TASK_NAME });
-    });
-
-    it('a run that misses the thread’s task made at the same moment adopts it on 409 and sends its request', async () => {
-      const first = await e2e.run('issue_comment', issueComment('/coder fix it'), { 'wait-for': 'none' });
-      expect(first.code, first.stdout).toBe(0);
-      // The second run's lookup misses the task, as when both runs look before either has created it.
-      e2e.coder.control.faults.inject({
-        kind: 'status',
-        status: 404,
-        body: { message: 'Resource not found or you do not have access to this resource' },
-        route: '/api/v2/tasks/{user}/{task}',
-        method: 'GET',
-        // The first such read is the SDK's probe of whether the Tasks routes answer.
-        skip: 1,
-        times: 1,
-      });
-      e2e.github.comments.clear();
-      const second = await e2e.run('issue_comment', issueComment('/coder and the docs', 7));
-      expect(second.code, second.stdout + second.stderr).toBe(0);
-      expect(e2e.coder.control.tasks()).toHaveLength(1);
-      expect(coderWrites(e2e.coder)).toEqual([
-        'POST /api/v2/tasks/{user}',
-        'POST /api/v2/tasks/{user}',
-        'POST /api/v2/tasks/{user}/{task}/send',
-      ]);
-      expect(second.outputs).toMatchObject({ 'task-created': 'false', 'task-name': TASK_NAME });
-      expect(e2e.onlyComment().body).toContain('sent to the existing task for this thread');
     });
   });
 }

@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { defineBusyAgentTests } from './e2e-busy-agent';
+import { defineChatFailureTests } from './e2e-chat-failures';
 import { defineChatTests } from './e2e-chats';
 import { defineRefusalAndFailureTests } from './e2e-failures';
+import { defineGenerationTests } from './e2e-generations';
 import { defineLimitTests } from './e2e-limits';
 import { defineRequestTests } from './e2e-requests';
 
@@ -27,3 +29,5 @@ defineRefusalAndFailureTests(label, node);
 defineBusyAgentTests(label, node);
 defineLimitTests(label, node);
 defineChatTests(label, node);
+defineChatFailureTests(label, node);
+defineGenerationTests(label, node);
