@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coderWrites, issueComment, TASK_NAME, useEndToEnd } from './e2e-harness';
+import { startLandingProxy } from './landing-proxy';
 
 const NO_TEMPLATE = { template: '' };
 
@@ -73,6 +74,53 @@ export function defineGenerationTests(label: string, node: string): void {
       ]);
       expect(second.outputs).toMatchObject({ 'task-created': 'false', 'task-name': TASK_NAME });
       expect(e2e.onlyComment().body).toContain('sent to the existing task for this thread');
+    });
+  });
+
+  describe(`Creates that land behind a gateway answering 503, with the committed bundle on ${label}`, () => {
+    const tasks = useEndToEnd(node);
+
+    it('a task create that landed but was answered 503 makes exactly one task, reported as created', async () => {
+      const proxy = await startLandingProxy(
+        tasks.coder.url,
+        (method, path) => method === 'POST' && path === '/api/v2/tasks/me',
+      );
+      try {
+        const result = await tasks.run('issue_comment', issueComment('/coder go'), {
+          'coder-url': proxy.url,
+        });
+        expect(result.code, result.stdout + result.stderr).toBe(0);
+        expect(proxy.landed).toBe(1);
+        expect(tasks.coder.control.tasks()).toHaveLength(1);
+        expect(result.outputs).toMatchObject({ 'task-created': 'true', 'task-name': TASK_NAME });
+        // Its own request is not sent to it a second time.
+        expect(coderWrites(tasks.coder).filter((w) => w.endsWith('/send'))).toEqual([]);
+      } finally {
+        await proxy.close();
+      }
+    });
+  });
+
+  describe(`A chat create that lands behind a gateway answering 503, with the committed bundle on ${label}`, () => {
+    const chats = useEndToEnd(node, { version: 'v2.38.0', tasksEnabled: false });
+
+    it('makes exactly one chat, found again by the run’s label', async () => {
+      const proxy = await startLandingProxy(
+        chats.coder.url,
+        (method, path) => method === 'POST' && path === '/api/v2/chats',
+      );
+      try {
+        const result = await chats.run('issue_comment', issueComment('/coder go'), {
+          ...NO_TEMPLATE,
+          'coder-url': proxy.url,
+        });
+        expect(result.code, result.stdout + result.stderr).toBe(0);
+        expect(proxy.landed).toBe(1);
+        expect(chats.coder.control.chats.chats()).toHaveLength(1);
+        expect(result.outputs).toMatchObject({ 'task-created': 'true', 'task-status': 'waiting' });
+      } finally {
+        await proxy.close();
+      }
     });
   });
 }
