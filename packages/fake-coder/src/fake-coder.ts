@@ -117,8 +117,7 @@ export async function launchFakeCoder(
   const chats = new ChatsModel(world);
   const faults = new FaultRegistry();
   const requests: RecordedRequest[] = [];
-  // The Chats API is built in; further APIs plug in through `apiFactories`. Their routes and WebSocket
-  // upgrades are served under the prefixes each `servedPrefixes(world.servedApis())` names.
+  // Chats is built in like Tasks; `apiFactories` plug in further APIs through the same seam.
   const extraApis: FakeApi[] = [chatsApi(chats), ...apiFactories.map((make) => make(world))];
   const dispatcher = createDispatcher(world, buildRouter(watchStreams, extraApis), faults, requests, {
     record: options.recordRequests ?? true,

@@ -1,8 +1,7 @@
 import { ChatMessagesResponseSchema, parseWire } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { createChat, openChatStream, openChatWatch, statuses } from './chats-helpers';
-import { call } from './helpers';
+import { call, createChat, openChatStream, openChatWatch, statuses } from './chats-helpers';
 
 // 200 clients at once on loopback, each with its own chat, stream and HTTP calls: nothing may fail.
 

@@ -1,8 +1,7 @@
 import { ChatSchema, parseWire } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { createChat, openChatStream, openChatWatch, statuses } from './chats-helpers';
-import { call } from './helpers';
+import { call, createChat, openChatStream, openChatWatch, statuses } from './chats-helpers';
 
 describe('control.chats', () => {
   let fake: FakeCoder;

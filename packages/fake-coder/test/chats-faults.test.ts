@@ -1,8 +1,7 @@
 import { ChatSchema, parseWire } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { connect, createChat, openChatStream, statuses, UpgradeRefused } from './chats-helpers';
-import { call } from './helpers';
+import { call, connect, createChat, openChatStream, statuses, UpgradeRefused } from './chats-helpers';
 
 const refusal = async (opened: Promise<void>): Promise<UpgradeRefused> => {
   const error = await opened.then(

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { connect, createChat, openChatStream, statuses, UpgradeRefused } from './chats-helpers';
-import { call } from './helpers';
+import {
+  call,
+  connect,
+  createChat,
+  openChatStream,
+  openChatWatch,
+  statuses,
+  UpgradeRefused,
+} from './chats-helpers';
 
 // Which chats routes answer on each server generation, and the exp-era behaviour that differs.
 
@@ -114,5 +121,26 @@ describe('exp-era behaviour', () => {
     await fake.control.chats.waitForChat(chat.id, 'error');
     const res = await call(fake, 'GET', `/api/experimental/chats/${chat.id}`);
     expect((res.json as { last_error: unknown }).last_error).toBe('Boom.');
+  });
+
+  it('writes the pre-#24148 envelope frames with ping frames when told to', async () => {
+    fake = await startFakeCoder({ version: 'v2.32.0', clock: 'manual' });
+    fake.control.chats.setFrameFormat('envelope');
+    fake.control.chats.scriptChat('*', { otherwise: { steps: [], end: 'never' } });
+    const watch = await openChatWatch(fake, { prefix: '/api/experimental', envelope: true });
+    const chat = await createChat(fake, 'old server', { prefix: '/api/experimental' });
+    const stream = await openChatStream(fake, chat.id, { prefix: '/api/experimental', envelope: true });
+    await stream.waitFor((e) => statuses(e).includes('running'), 'the snapshot');
+    fake.control.clock.advance(15_000);
+    await stream.waitFor(() => stream.frames.some((f) => f === '{"type":"ping"}\n'), 'a ping frame');
+    fake.control.chats.finishTurn(chat.id);
+    await stream.waitFor((e) => statuses(e).includes('waiting'), 'waiting');
+    await watch.waitFor((e) => e.some((x) => x.kind === 'status_change'), 'the status change');
+    expect(watch.frames[0]).toBe('{"type":"ping"}\n');
+    expect(JSON.parse(stream.frames[0] ?? '')).toMatchObject({
+      type: 'data',
+      data: [{ type: 'message' }, { type: 'status' }],
+    });
+    await Promise.all([stream.close(), watch.close()]);
   });
 });

@@ -1,15 +1,47 @@
 import {
   type Chat,
+  ChatMessagesResponseSchema,
   ChatSchema,
   type ChatStreamEvent,
   type ChatWatchEvent,
+  CreateChatMessageResponseSchema,
   parseChatStreamFrame,
   parseChatWatchFrame,
   parseWire,
+  ResponseSchema,
 } from '@coder-tasks/types';
 import WebSocket from 'ws';
 import type { FakeCoder } from '../src/index';
-import { call } from './helpers';
+import { type Answer, call as plainCall } from './helpers';
+
+/**
+ * Calls the fake over real HTTP, as `call` of helpers.ts does, and reads every answer of a chats route
+ * with the types schemas: an error body as `Response`, a success as the route's type, a 204 as empty.
+ */
+export async function call(
+  fake: FakeCoder,
+  method: string,
+  path: string,
+  options: Parameters<typeof plainCall>[3] = {},
+): Promise<Answer> {
+  const res = await plainCall(fake, method, path, options);
+  const route = path.split('?')[0] ?? '';
+  if (!/\/chats(\/|$)/.test(route)) return res;
+  if (res.status >= 400) {
+    if (res.json !== undefined) parseWire(ResponseSchema, res.json, 'Response');
+  } else if (res.status === 204) {
+    if (res.text !== '') throw new Error(`a 204 from ${method} ${path} has a body: ${res.text}`);
+  } else if (/\/chats$/.test(route)) {
+    if (method === 'GET') parseWire(ChatSchema.array(), res.json, 'Chat[]');
+    else parseWire(ChatSchema, res.json, 'Chat');
+  } else if (/\/messages$/.test(route)) {
+    if (method === 'GET') parseWire(ChatMessagesResponseSchema, res.json, 'ChatMessagesResponse');
+    else parseWire(CreateChatMessageResponseSchema, res.json, 'CreateChatMessageResponse');
+  } else if (/\/chats\/[^/]+(\/interrupt)?$/.test(route)) {
+    parseWire(ChatSchema, res.json, 'Chat');
+  }
+  return res;
+}
 
 /** How long a test waits for a stream event before it fails (real time). */
 const EVENT_TIMEOUT_MS = 5_000;
@@ -133,7 +165,14 @@ export function connect(
 export async function openChatStream(
   fake: FakeCoder,
   chatId: string,
-  options: { prefix?: string; afterId?: number; token?: string; tokenIn?: 'header' | 'query' } = {},
+  options: {
+    prefix?: string;
+    afterId?: number;
+    token?: string;
+    tokenIn?: 'header' | 'query';
+    /** Expect the `{"type","data"}` envelope of servers before coderd #24148 (default false). */
+    envelope?: boolean;
+  } = {},
 ): Promise<StreamClient<ChatStreamEvent>> {
   const query = options.afterId === undefined ? '' : `?after_id=${options.afterId}`;
   const { ws, opened } = connect(
@@ -143,8 +182,9 @@ export async function openChatStream(
   );
   const client = new StreamClient(ws, (text) => {
     const frame = parseChatStreamFrame(text);
-    if (frame.kind !== 'data' || frame.envelope) throw new Error(`not a bare event array: ${text}`);
-    return frame.events;
+    if (frame.envelope !== (options.envelope ?? false)) throw new Error(`unexpected frame format: ${text}`);
+    if (frame.kind === 'error') throw new Error(`error frame: ${text}`);
+    return frame.kind === 'data' ? frame.events : [];
   });
   await opened;
   return client;
@@ -153,13 +193,14 @@ export async function openChatStream(
 /** Opens the caller's watch stream and decodes its frames with the types' parser. */
 export async function openChatWatch(
   fake: FakeCoder,
-  options: { prefix?: string; token?: string } = {},
+  options: { prefix?: string; token?: string; envelope?: boolean } = {},
 ): Promise<StreamClient<ChatWatchEvent>> {
   const { ws, opened } = connect(fake, `${options.prefix ?? '/api/v2'}/chats/watch`, options);
   const client = new StreamClient(ws, (text) => {
     const frame = parseChatWatchFrame(text);
-    if (frame.kind !== 'data' || frame.envelope) throw new Error(`not a bare watch event: ${text}`);
-    return frame.events;
+    if (frame.envelope !== (options.envelope ?? false)) throw new Error(`unexpected frame format: ${text}`);
+    if (frame.kind === 'error') throw new Error(`error frame: ${text}`);
+    return frame.kind === 'data' ? frame.events : [];
   });
   await opened;
   return client;

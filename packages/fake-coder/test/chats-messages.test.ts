@@ -6,8 +6,7 @@ import {
 } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { createChat, openChatStream, statuses } from './chats-helpers';
-import { call } from './helpers';
+import { call, createChat, openChatStream, statuses } from './chats-helpers';
 
 const text = (t: string) => ({ content: [{ type: 'text', text: t }] });
 

@@ -1,8 +1,8 @@
 import { ChatSchema, parseWire } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { createChat } from './chats-helpers';
-import { call, seedOf } from './helpers';
+import { call, createChat } from './chats-helpers';
+import { seedOf } from './helpers';
 
 const ChatListSchema = ChatSchema.array();
 

@@ -1,8 +1,15 @@
 import type { ChatStreamEvent } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { connect, createChat, openChatStream, StreamClient, statuses, UpgradeRefused } from './chats-helpers';
-import { call } from './helpers';
+import {
+  call,
+  connect,
+  createChat,
+  openChatStream,
+  StreamClient,
+  statuses,
+  UpgradeRefused,
+} from './chats-helpers';
 
 const types = (events: ChatStreamEvent[]) =>
   events.filter((e) => e.type !== 'message_part').map((e) => e.type);

@@ -1,7 +1,7 @@
 import type { ChatWatchEvent } from '@coder-tasks/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCoder, startFakeCoder } from '../src/index';
-import { createChat, openChatWatch } from './chats-helpers';
+import { call, createChat, openChatWatch } from './chats-helpers';
 
 const kinds = (events: ChatWatchEvent[], chatId: string) =>
   events
@@ -21,6 +21,10 @@ describe('the per-user chats watch', () => {
     await createChat(fake, 'not yours', { token: fake.tokens.member });
     const events = await watch.waitFor((e) => kinds(e, mine.id).includes('status_change:waiting'), 'waiting');
     expect(kinds(events, mine.id)).toEqual(['created', 'status_change:waiting']);
+    const renamed = await call(fake, 'PATCH', `/api/v2/chats/${mine.id}`, { body: { title: 'Renamed' } });
+    expect(renamed.status).toBe(204);
+    const titled = await watch.waitFor((e) => kinds(e, mine.id).includes('title_change'), 'the title change');
+    expect(titled.find((e) => e.kind === 'title_change')?.chat.title).toBe('Renamed');
     expect(events.every((e) => e.chat.owner_id === fake.control.seed?.adminId)).toBe(true);
     for (const frame of watch.frames) {
       expect(frame.startsWith('{')).toBe(true);

@@ -96,6 +96,7 @@ export function saveMessage(
     chatId: chat.id,
     role,
     createdBy,
+    modelConfigId: role === 'assistant' ? chat.modelConfigId : undefined,
     parts: parts.map((p) => ({ ...p })),
     createdAt: model.world.stamp(),
   };

@@ -20,7 +20,7 @@ export function listMessagesHandler(model: ChatsModel): Handler {
     const found = lookupChat(model, ctx, 'read');
     if ('reply' in found) return found.reply;
     const chat = found.chat;
-    // A negative limit gets the range message rather than the parser's, as the reference documents.
+    // A negative limit gets the range message (as coderd's API documentation words it), not the parser's.
     const rawLimit = ctx.query.get('limit') ?? '';
     if (/^-\d+$/.test(rawLimit)) return errorReply(400, 'Invalid limit parameter (1-200).');
     const invalid: QueryValidation[] = [];

@@ -13,11 +13,19 @@ export const CHAT_PING_MS = 15_000;
 /** coderd writes at most this many events per stream frame. */
 const MAX_EVENTS_PER_FRAME = 256;
 
-function sendEvents(ws: WebSocket, events: ChatStreamEventJson[], done?: () => void): void {
+function sendEvents(
+  model: ChatsModel,
+  ws: WebSocket,
+  events: ChatStreamEventJson[],
+  done?: () => void,
+): void {
   for (let i = 0; i < events.length; i += MAX_EVENTS_PER_FRAME) {
     const last = i + MAX_EVENTS_PER_FRAME >= events.length;
-    // A frame is a bare JSON array written by a json.Encoder, so it ends with a newline.
-    ws.send(goJson(events.slice(i, i + MAX_EVENTS_PER_FRAME)), last ? done : undefined);
+    const batch = events.slice(i, i + MAX_EVENTS_PER_FRAME);
+    // A frame is a bare JSON array written by a json.Encoder, so it ends with a newline; servers before
+    // coderd #24148 wrapped it in a {"type":"data"} envelope.
+    const frame = model.settings.frameFormat === 'envelope' ? { type: 'data', data: batch } : batch;
+    ws.send(goJson(frame), last ? done : undefined);
   }
 }
 
@@ -27,6 +35,8 @@ function keepAlive(model: ChatsModel, ws: WebSocket, key: string, cleanup: () =>
   let timer = model.world.clock.schedule(CHAT_PING_MS, function beat() {
     if (ws.readyState !== ws.OPEN) return;
     ws.ping();
+    // The envelope format also had an application-level ping frame.
+    if (model.settings.frameFormat === 'envelope') ws.send(goJson({ type: 'ping' }));
     timer = model.world.clock.schedule(CHAT_PING_MS, beat);
   });
   let closed = false;
@@ -117,13 +127,14 @@ function serveChatStream(
   };
   markRead();
   const unsubscribe = model.onStream(chat.id, (events) => {
-    if (ws.readyState === ws.OPEN) sendEvents(ws, events);
+    if (ws.readyState === ws.OPEN) sendEvents(model, ws, events);
   });
   keepAlive(model, ws, chat.id, () => {
     unsubscribe();
     markRead();
   });
-  sendEvents(ws, snapshotEvents(chat, afterId), dropAfterSnapshot ? () => ws.terminate() : undefined);
+  const drop = dropAfterSnapshot ? () => ws.terminate() : undefined;
+  sendEvents(model, ws, snapshotEvents(chat, afterId), drop);
 }
 
 /** `GET /chats/watch` upgraded: the caller's chat lifecycle events, one `ChatWatchEvent` object per text frame. */
@@ -141,8 +152,12 @@ export function watchChatsUpgrade(model: ChatsModel): UpgradeHandler {
         ws.terminate();
         return;
       }
+      // Watches of the envelope era opened with a ping frame.
+      if (model.settings.frameFormat === 'envelope') ws.send(goJson({ type: 'ping' }));
       const unsubscribe = model.onWatch(user.id, (event) => {
-        if (ws.readyState === ws.OPEN) ws.send(goJson(event));
+        if (ws.readyState !== ws.OPEN) return;
+        const envelope = model.settings.frameFormat === 'envelope';
+        ws.send(goJson(envelope ? { type: 'data', data: event } : event));
       });
       keepAlive(model, ws, `watch:${user.id}`, unsubscribe);
     });

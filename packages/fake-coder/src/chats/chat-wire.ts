@@ -12,13 +12,16 @@ export function chatTime(micros: number): string {
   return formatTimestamp(new Date(ms), (micros - ms * 1000) * 1000);
 }
 
-/** `ChatMessagePart` fields in Go order, with whether they are always written (no omitempty). */
-const PART_FIELDS: [string, boolean][] = [
+/**
+ * `ChatMessagePart` fields in Go order, with whether they are always written: `true` for fields without
+ * omitempty, `null` for uuid.NullUUID fields (omitempty never drops a struct, so an unset one is `null`).
+ */
+const PART_FIELDS: [string, boolean | null][] = [
   ['type', true],
   ['text', true],
   ['tool_call_id', false],
   ['tool_name', false],
-  ['mcp_server_config_id', false],
+  ['mcp_server_config_id', null],
   ['args', false],
   ['args_delta', false],
   ['parsed_commands', false],
@@ -33,7 +36,7 @@ const PART_FIELDS: [string, boolean][] = [
   ['media_type', true],
   ['name', false],
   ['data', false],
-  ['file_id', false],
+  ['file_id', null],
   ['file_name', true],
   ['start_line', true],
   ['end_line', true],
@@ -44,7 +47,7 @@ const PART_FIELDS: [string, boolean][] = [
   ['completed_at', false],
   ['context_file_path', true],
   ['context_file_truncated', false],
-  ['context_file_agent_id', false],
+  ['context_file_agent_id', null],
   ['skill_name', true],
   ['skill_description', false],
 ];
@@ -67,7 +70,8 @@ export function partJson(part: Record<string, unknown>): Record<string, unknown>
   const out: Record<string, unknown> = {};
   for (const [field, always] of PART_FIELDS) {
     const value = part[field];
-    if (always) out[field] = value ?? (NUMERIC_ALWAYS.has(field) ? 0 : '');
+    if (always === null) out[field] = value ?? null;
+    else if (always) out[field] = value ?? (NUMERIC_ALWAYS.has(field) ? 0 : '');
     else if (!isEmpty(value)) out[field] = value;
   }
   for (const [field, value] of Object.entries(part)) {
@@ -90,6 +94,7 @@ export function messageJson(m: ChatMessageRecord): Record<string, unknown> {
     id: m.id,
     chat_id: m.chatId,
     ...(m.createdBy ? { created_by: m.createdBy } : {}),
+    ...(m.modelConfigId ? { model_config_id: m.modelConfigId } : {}),
     created_at: chatTime(m.createdAt),
     role: m.role,
     ...(m.parts.length > 0 ? { content: m.parts.map(partJson) } : {}),
@@ -120,28 +125,28 @@ export function lastErrorJson(model: ChatsModel, e: FakeChatError): unknown {
   return asObject ? chatErrorJson(e) : e.message;
 }
 
-/** A `ChatDiffStatus`. */
+/** A `ChatDiffStatus`, in codersdk's field order. */
 export function diffStatusJson(chatId: string, d: FakeChatDiffStatus): Record<string, unknown> {
-  const optional: Record<string, unknown> = {
-    url: d.url,
-    pull_request_state: d.pullRequestState,
-    author_login: d.authorLogin,
-    base_branch: d.baseBranch,
-    head_branch: d.headBranch,
-    pr_number: d.prNumber,
-    commits: d.commits,
-    approved: d.approved,
-    reviewer_count: d.reviewerCount,
-  };
+  const optional = (entries: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(entries).filter(([, v]) => !isEmpty(v)));
   return {
     chat_id: chatId,
-    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => !isEmpty(v))),
+    ...optional({ url: d.url, pull_request_state: d.pullRequestState }),
     pull_request_title: d.pullRequestTitle ?? '',
     pull_request_draft: d.pullRequestDraft ?? false,
     changes_requested: d.changesRequested ?? false,
     additions: d.additions ?? 0,
     deletions: d.deletions ?? 0,
     changed_files: d.changedFiles ?? 0,
+    ...optional({
+      author_login: d.authorLogin,
+      base_branch: d.baseBranch,
+      head_branch: d.headBranch,
+      pr_number: d.prNumber,
+      commits: d.commits,
+      approved: d.approved,
+      reviewer_count: d.reviewerCount,
+    }),
   };
 }
 

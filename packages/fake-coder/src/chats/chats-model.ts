@@ -22,6 +22,8 @@ export interface ChatMessageRecord {
   role: string;
   /** Set on user messages. */
   createdBy: string | undefined;
+  /** The model that wrote it, set on assistant messages. */
+  modelConfigId: string | undefined;
   parts: Record<string, unknown>[];
   createdAt: number;
 }
@@ -111,6 +113,8 @@ export interface ChatSettings {
   lastErrorFormat: 'auto' | 'object' | 'string';
   queueLimit: number;
   pickupDelayMs: number;
+  /** `envelope`: frames as servers before coderd #24148 wrapped them. */
+  frameFormat: 'bare' | 'envelope';
 }
 
 /** Every chat of one fake server, the scripts, the settings and the listeners of open streams. */
@@ -125,6 +129,7 @@ export class ChatsModel {
     lastErrorFormat: 'auto',
     queueLimit: 20,
     pickupDelayMs: 0,
+    frameFormat: 'bare',
   };
   streamFaults: StreamFaultRecord[] = [];
   /** The open WebSockets, so tests can cut them (chat id, or `watch:<owner id>`). */

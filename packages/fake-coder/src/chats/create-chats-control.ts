@@ -115,6 +115,12 @@ export function createChatsControl(model: ChatsModel): FakeChatsControl {
       }
       model.settings.lastErrorFormat = format;
     },
+    setFrameFormat(format) {
+      if (format !== 'bare' && format !== 'envelope') {
+        throw new TypeError(`frame format must be bare or envelope, got ${JSON.stringify(format)}`);
+      }
+      model.settings.frameFormat = format;
+    },
     setQueueLimit(limit) {
       if (!Number.isInteger(limit) || limit < 0)
         throw new RangeError(`queue limit must be a whole number >= 0, got ${limit}`);

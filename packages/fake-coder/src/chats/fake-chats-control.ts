@@ -126,6 +126,12 @@ export interface FakeChatsControl {
    */
   setLastErrorFormat(format: 'auto' | 'object' | 'string'): void;
   /**
+   * How stream and watch frames are written: `bare` (default; a JSON array of events per stream frame, one
+   * event object per watch frame, since coderd #24148) or `envelope` (`{"type":"data","data":…}` frames and
+   * `{"type":"ping"}` frames every 15 s and at the start of a watch, as servers before it wrote them).
+   */
+  setFrameFormat(format: 'bare' | 'envelope'): void;
+  /**
    * How many messages a chat may queue before a send answers 429 `Message queue is full.` (default 20).
    */
   setQueueLimit(limit: number): void;
