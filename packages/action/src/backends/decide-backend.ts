@@ -27,7 +27,7 @@ export function decideBackend(question: BackendQuestion): BackendDecision {
   const { support, choice, hasTemplate } = question;
   const { version, tasks, chats } = support;
   const server = `the Coder server (version ${version})`;
-  const Server = `The Coder server (version ${version})`;
+  const atStart = `The Coder server (version ${version})`;
   if (choice === 'tasks') {
     if (tasks) return { backend: 'tasks', why: 'backend: tasks' };
     return {
@@ -60,12 +60,12 @@ export function decideBackend(question: BackendQuestion): BackendDecision {
   if (tasks) {
     return {
       backend: undefined,
-      error: `${Server} serves only the Tasks API, which needs a template: set "template" or "template-version-id".`,
+      error: `${atStart} serves only the Tasks API, which needs a template: set "template" or "template-version-id".`,
     };
   }
   return {
     backend: undefined,
-    error: `${Server} serves neither of Coder's agent APIs: ${TASKS_NEEDS}; ${CHATS_NEEDS}.`,
+    error: `${atStart} serves neither of Coder's agent APIs: ${TASKS_NEEDS}; ${CHATS_NEEDS}.`,
   };
 }
 
