@@ -44,12 +44,19 @@ export function defineChatTests(label: string, node: string): void {
         },
         { say: 'Opened a pull request with the fix.' },
       ]);
-      const result = await run('issue_comment', issueComment('/coder fix the spelling error'), NO_TEMPLATE);
+      const result = await run('issue_comment', issueComment('/coder fix the spelling error'), {
+        ...NO_TEMPLATE,
+        prompt: 'Always open a pull request.',
+      });
       expect(result.code, result.stdout + result.stderr).toBe(0);
       expect(result.stdout).toContain(
         'Using the Chats backend: no template is set and the server (v2.38.0) serves Chats.',
       );
       expect(coderWrites(e2e.coder)).toEqual(['POST /api/v2/chats']);
+      // The workflow's standing instructions are the chat's system prompt, not part of the message.
+      const create = e2e.coder.requests.find((r) => r.method === 'POST')?.body as Record<string, unknown>;
+      expect(create.system_prompt).toBe('Always open a pull request.');
+      expect(JSON.stringify(create.content)).not.toContain('Always open a pull request.');
       const [chat] = e2e.coder.control.chats.chats();
       expect(chat?.labels).toMatchObject({ ...LABELS, 'gh-run': `${REPO}/actions/runs/4242` });
       expect(chat?.messages[0]?.text).toContain('fix the spelling error');
