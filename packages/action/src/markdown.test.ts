@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeBlock, longestBacktickRun, normalizeCodeText } from './markdown';
+import { codeBlock, codeSpan, cutAt, longestBacktickRun, normalizeCodeText, oneLine } from './markdown';
 
 describe('code blocks', () => {
   it.each([
@@ -24,5 +24,32 @@ describe('code blocks', () => {
     ['trailing\n\n  \n', 'trailing'],
   ])('normalizes %j', (input, expected) => {
     expect(normalizeCodeText(input)).toBe(expected);
+  });
+});
+
+describe('one line of server text', () => {
+  it.each([
+    ['a\nb\r\n\n c', 'a b c'],
+    ['x\n::set-output name=a::b', 'x ::set-output name=a::b'],
+    ['  padded\t', 'padded'],
+    ['zero\u200Bwidth\u2028sep', 'zerowidth sep'],
+  ])('%j becomes %j', (input, expected) => {
+    expect(oneLine(input)).toBe(expected);
+  });
+
+  it('cuts long text without splitting a surrogate pair', () => {
+    expect(oneLine(`${'a'.repeat(9)}😀`, 10)).toBe(`${'a'.repeat(9)}…`);
+    expect(cutAt('ab😀', 3)).toBe('ab');
+    expect(cutAt('ab😀', 4)).toBe('ab😀');
+  });
+
+  it.each([
+    ['plain', '`plain`'],
+    ['has ` tick', '``has ` tick``'],
+    ['`edge`', '`` `edge` ``'],
+    ['', '` `'],
+    ['two\n\nparagraphs', '`two paragraphs`'],
+  ])('puts %j in a code span', (input, expected) => {
+    expect(codeSpan(input)).toBe(expected);
   });
 });

@@ -1,3 +1,5 @@
+import { removeInvisible } from './sanitize';
+
 /**
  * Makes text safe to put in a fenced code block: line endings become LF (a lone CR would end a line in
  * Markdown), NUL and lone surrogates become U+FFFD (what GitHub stores anyway), and trailing white space
@@ -8,7 +10,38 @@ export function normalizeCodeText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/\0/g, '\uFFFD')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/\s+$/, '');
+    .trimEnd(); // the same white space as /\s+$/, without its quadratic backtracking on long blank runs
+}
+
+/**
+ * Reduces server-provided text to one visible line: invisible and control characters removed, every run
+ * of white space (line breaks included) made one space, and at most `max` characters, never cutting a
+ * surrogate pair in two. What is left can neither start a Markdown block nor a workflow command on a line
+ * of its own.
+ */
+export function oneLine(text: string, max = 200): string {
+  const line = removeInvisible(text).replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${cutAt(line, max - 1)}…` : line;
+}
+
+/** The first `length` UTF-16 units of `text`, one fewer when the last would be half a surrogate pair. */
+export function cutAt(text: string, length: number): string {
+  if (length >= text.length) return text;
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
+}
+
+/**
+ * Server-provided text as an inline code span on one line ({@link oneLine}): inside it nothing is
+ * Markdown, HTML, a link or a mention. The fence is longer than any backtick run inside, and padded when
+ * the text starts or ends with a backtick.
+ */
+export function codeSpan(text: string, max = 200): string {
+  const line = oneLine(text, max);
+  if (line === '') return '` `';
+  const fence = '`'.repeat(longestBacktickRun(line) + 1);
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
 /** The longest run of backticks in `text`. */
@@ -31,9 +64,4 @@ export function codeBlock(text: string, info = 'text'): string {
 /** A collapsible section; the blank lines make GitHub render the Markdown inside it. */
 export function details(summary: string, inner: string, open = false): string {
   return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n\n${inner}\n\n</details>`;
-}
-
-/** Escapes text for use inside HTML (the `<summary>` of a section), which is also safe as Markdown. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`@\\*_[\]]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

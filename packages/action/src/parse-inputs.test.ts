@@ -77,6 +77,19 @@ describe('parseInputs', () => {
   });
 
   it.each([
+    ['me', 'me'],
+    ['alice', 'alice'],
+    ['Alice-Smith-2', 'Alice-Smith-2'],
+    ['z'.repeat(32), 'z'.repeat(32)],
+    // 32 hex digits parse as a UUID first, in coderd too.
+    ['a'.repeat(32), 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa'],
+    ['7C524C93-A2F6-46E3-A0E0-59F0966386B5', '7c524c93-a2f6-46e3-a0e0-59f0966386b5'],
+    ['{7c524c93-a2f6-46e3-a0e0-59f0966386b5}', '7c524c93-a2f6-46e3-a0e0-59f0966386b5'],
+  ])('accepts the coder-user %j as Coder reads a user', (input, coderUser) => {
+    expect(parseInputs(read({ 'coder-user': input })).coderUser).toBe(coderUser);
+  });
+
+  it.each([
     [{ 'coder-url': '' }, 'Input "coder-url": required'],
     [{ 'coder-url': 'coder.example.com' }, 'Input "coder-url": expected an http(s) URL'],
     [
@@ -105,6 +118,17 @@ describe('parseInputs', () => {
     [{ 'template-version-id': '0e0e0e0e-0000-4000-8000-000000000000' }, 'not both'],
     [{ preset: 'a', 'preset-id': '0e0e0e0e-0000-4000-8000-000000000000' }, 'Input "preset-id": set either'],
     [{ 'coder-user': 'alice', 'map-github-user': 'true' }, 'Input "coder-user": set either'],
+    [{ 'coder-user': '..' }, 'Input "coder-user": expected "me", a user id (UUID) or a Coder username'],
+    [{ 'coder-user': '.' }, 'Input "coder-user": expected'],
+    [{ 'coder-user': '%2e%2e' }, 'Input "coder-user": expected'],
+    [{ 'coder-user': 'a/../b' }, 'Input "coder-user": expected'],
+    [{ 'coder-user': 'alice?x=1' }, 'Input "coder-user": expected'],
+    [{ 'coder-user': 'alice#x' }, 'Input "coder-user": expected'],
+    [{ 'coder-user': 'al--ice' }, 'Input "coder-user": expected'],
+    [{ 'coder-user': '-alice' }, 'Input "coder-user": expected'],
+    [{ 'coder-user': 'under_score' }, 'Input "coder-user": expected'],
+    [{ 'coder-user': 'a'.repeat(33) }, 'Input "coder-user": expected'],
+    [{ 'coder-user': 'ali\u0441e' }, 'Input "coder-user": expected'],
     [{ 'map-github-user': 'yes' }, 'Input "map-github-user": expected true or false, got "yes"'],
     [{ 'wait-for': 'done' }, 'Input "wait-for": expected "active", "complete" or "none", got "done"'],
     [{ 'wait-timeout': '30' }, 'Input "wait-timeout": expected a duration like 90s, 30m or 1h30m, got "30"'],

@@ -116,16 +116,20 @@ export function parseInputs(read: InputReader): ActionInputs {
     () => parseBoolean('map-github-user', get('map-github-user') || 'false'),
     false,
   );
-  const coderUser = get('coder-user') || 'me';
-  if (mapGithubUser && coderUser !== 'me') {
+  const coderUserText = get('coder-user') || 'me';
+  const coderUser = parseCoderUser(coderUserText) ?? 'me';
+  if (mapGithubUser && coderUserText !== 'me') {
     fail('coder-user', 'set either "coder-user" or "map-github-user: true", not both.');
   }
-  if (/\s|\//.test(coderUser)) {
-    fail('coder-user', `expected a Coder username, a user id or "me", got "${coderUser}".`);
+  if (parseCoderUser(coderUserText) === undefined) {
+    fail(
+      'coder-user',
+      `expected "me", a user id (UUID) or a Coder username (letters, digits and single inner hyphens, at most 32 characters), got ${JSON.stringify(coderUserText)}.`,
+    );
   }
 
   // A chat always belongs to the token's user (POST /chats takes no owner), so these cannot apply.
-  if (backend === 'chats' && coderUser !== 'me') {
+  if (backend === 'chats' && coderUserText !== 'me') {
     fail('coder-user', CHATS_OWNER);
   }
   if (backend === 'chats' && mapGithubUser) {
@@ -220,6 +224,21 @@ export function parseInputs(read: InputReader): ActionInputs {
     taskNamePrefix: taskNamePrefix.toLowerCase(),
     postLogs,
   });
+}
+
+// coderd's username rule (codersdk.UsernameValidRegex, at most 32 characters).
+const CODER_USERNAME = /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/;
+
+/**
+ * The `{user}` of a Coder route as coderd reads it (httpmw.ExtractUserParam): `me`, a user id (returned
+ * canonical), or a username of Coder's allowed form. Undefined for anything else, so that no other text
+ * (`..`, `a/b`, `%2F`) ever becomes a path segment.
+ */
+export function parseCoderUser(text: string): string | undefined {
+  if (text === 'me') return text;
+  const id = parseUuid(text);
+  if (id !== undefined) return id;
+  return text.length <= 32 && CODER_USERNAME.test(text) ? text : undefined;
 }
 
 /** Why `coder-user` and `map-github-user` are refused with Chats. */

@@ -3,6 +3,7 @@ import type { Backend, WorkOutcome, WorkRef, WorkUpdate } from './backends/backe
 import type { Clock } from './clock';
 import type { Trigger } from './event';
 import type { GitHubApi, PostedComment } from './github-api';
+import { oneLine } from './markdown';
 import { setOutputs } from './outputs';
 import { renderStatus, type StatusView } from './render-comment';
 import { writeJobSummary } from './report';
@@ -75,13 +76,14 @@ export class Progress {
   /** The work has the request: saved for the post step, set as outputs and said in the log. */
   started(ref: WorkRef): void {
     this.view.reused = !ref.created;
-    saveRunState({ taskName: ref.shownAs, taskUrl: ref.url });
+    saveRunState({ taskName: ref.name, taskUrl: ref.url });
     setOutputs(
       { 'task-id': ref.id, 'task-name': ref.name, 'task-url': ref.url, 'task-created': ref.created },
       this.redact,
     );
     core.info(
-      `${ref.created ? 'Created' : 'Sent the request to'} the ${this.noun} ${ref.shownAs}: ${ref.url}`,
+      // The name is the server's: on one line it cannot start a workflow command (`::set-output …`).
+      `${ref.created ? 'Created' : 'Sent the request to'} the ${this.noun} ${oneLine(ref.name)}: ${ref.url}`,
     );
   }
 

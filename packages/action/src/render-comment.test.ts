@@ -1,3 +1,5 @@
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from './marker';
 import { createRedactor } from './redact';
@@ -25,7 +27,7 @@ describe('renderStatus', () => {
       [
         COMMENT_MARKER,
         '### ✅ Coder task: complete',
-        '[Task gh-r-1-abcdef](https://coder.example.com/tasks/admin/1) · [Workflow run](https://github.com/o/r/actions/runs/1)',
+        '[Task `gh-r-1-abcdef`](https://coder.example.com/tasks/admin/1) · [Workflow run](https://github.com/o/r/actions/runs/1)',
         'Requested by `alice` · status `active` · state `complete`',
         "**The agent's last status message**\n\n```text\nDone\n```",
         '<sub>Posted by the Coder Tasks action; this comment is updated in place.</sub>',
@@ -102,5 +104,56 @@ describe('renderStatus', () => {
     });
     expect(body).toContain('_The task has no messages yet._');
     expect(body).toContain('(https://c/tasks/a%20b/%28x%29)');
+  });
+});
+
+describe('renderStatus with text a hostile server controls', () => {
+  const html = (markdown: string) =>
+    micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+  // Outside <code> and <pre>, what GitHub would turn into links, mentions or markup.
+  const outsideCode = (markdown: string) =>
+    html(markdown).replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '');
+
+  it('keeps a task name that tries to close the link text inside one code span', () => {
+    const name = 'x](https://evil.example) @octo-org/admins [y';
+    const { body } = renderStatus(view({ task: { ...task, name } }), { redact });
+    expect(html(body)).not.toContain('href="https://evil.example"');
+    expect(outsideCode(body)).not.toContain('@octo-org');
+    expect(body).toContain(
+      '[Task `x](https://evil.example) @octo-org/admins [y`](https://coder.example.com/tasks/admin/1)',
+    );
+  });
+
+  it('puts a task name with line breaks on one line, so no line of the comment starts with it', () => {
+    const name = 'x\n::warning ::pwned\n\n# Heading\n@octo-org/admins';
+    const { body } = renderStatus(view({ task: { ...task, name } }), { redact });
+    expect(body.split('\n').some((line) => line.startsWith('::') || line.startsWith('# '))).toBe(false);
+    expect(outsideCode(body)).not.toContain('@octo-org');
+    expect(html(body)).not.toContain('<h1>');
+  });
+
+  it.each([
+    ['status', { status: 'active\n\n# Injected @octo-org/admins [x](https://evil.example)\n\n' }],
+    ['state', { state: 'idle`\n\n<img src=x> @octo-org/admins' }],
+  ])('keeps a %s with blank lines inside its code span', (_field, patch) => {
+    const { body } = renderStatus(view({ task: { ...task, ...patch } }), { redact });
+    expect(outsideCode(body)).not.toContain('@octo-org');
+    expect(html(body)).not.toMatch(/<h1>|<img|href="https:\/\/evil/);
+  });
+
+  it('keeps a log entry type with line breaks and markup inside a code span', () => {
+    const { body } = renderStatus(
+      view({ logs: [{ type: 'x\n\n# Injected @octo-org/admins\n\n<b>bold</b>', content: 'hi' }] }),
+      { redact },
+    );
+    expect(outsideCode(body)).not.toContain('@octo-org');
+    expect(html(body)).not.toMatch(/<h1>|<b>bold/);
+  });
+
+  it('cuts a long status message without splitting a surrogate pair', () => {
+    const message = `${'a'.repeat(1_999)}😀${'b'.repeat(10)}`;
+    const { body } = renderStatus(view({ task: { ...task, message } }), { redact });
+    expect(body).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(body).toContain(`${'a'.repeat(1_999)}\n[… cut]`);
   });
 });

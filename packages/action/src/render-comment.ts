@@ -1,4 +1,4 @@
-import { codeBlock, normalizeCodeText } from './markdown';
+import { codeBlock, codeSpan, cutAt, normalizeCodeText } from './markdown';
 import { COMMENT_MARKER } from './marker';
 import { type LogMessage, type Measure, renderConversation } from './render-logs';
 
@@ -85,7 +85,7 @@ const MAX_UNTRUSTED_LINE = 2_000;
 
 function untrusted(label: string, text: string, redact: (text: string) => string): string {
   let clean = normalizeCodeText(redact(text));
-  if (clean.length > MAX_UNTRUSTED_LINE) clean = `${clean.slice(0, MAX_UNTRUSTED_LINE)}\n[… cut]`;
+  if (clean.length > MAX_UNTRUSTED_LINE) clean = `${cutAt(clean, MAX_UNTRUSTED_LINE)}\n[… cut]`;
   return `**${label}**\n\n${codeBlock(clean)}`;
 }
 
@@ -118,20 +118,18 @@ export function renderStatus(view: StatusView, options: RenderOptions): Rendered
   if (options.marker ?? true) parts.push(COMMENT_MARKER);
   parts.push(`### ${HEADLINES[view.phase]}`);
   const links = [
-    view.task ? link(`Task ${view.task.name}`, view.task.url) : undefined,
+    // The name comes from the server: a code span on one line, so it cannot close the link text early.
+    view.task ? link(`Task ${codeSpan(view.task.name, 100)}`, view.task.url) : undefined,
     link('Workflow run', view.runUrl),
   ];
   parts.push(links.filter((l) => l !== undefined).join(' · '));
   const facts: string[] = [];
-  // Usernames are letters, digits and hyphens; still escape so a strange one cannot inject Markdown.
-  if (view.requester) facts.push(`Requested by \`${view.requester.replace(/`/g, '')}\``);
+  // Usernames are letters, digits and hyphens, and statuses are Coder's words, but a server (or a man in
+  // the middle of an http: coder-url) may send anything: each goes in a code span on one line.
+  if (view.requester) facts.push(`Requested by ${codeSpan(view.requester, 100)}`);
   if (view.reused) facts.push('sent to the existing task for this thread');
-  if (view.task?.status) {
-    facts.push(`status \`${view.task.status.replace(/`/g, '')}\``);
-  }
-  if (view.task?.state) {
-    facts.push(`state \`${view.task.state.replace(/`/g, '')}\``);
-  }
+  if (view.task?.status) facts.push(`status ${codeSpan(view.task.status, 100)}`);
+  if (view.task?.state) facts.push(`state ${codeSpan(view.task.state, 100)}`);
   if (facts.length > 0) parts.push(facts.join(' · '));
   if (view.pullRequest) {
     const { url, additions, deletions } = view.pullRequest;

@@ -1,4 +1,4 @@
-import { codeBlock, details, escapeHtml, normalizeCodeText } from './markdown';
+import { codeBlock, codeSpan, details, normalizeCodeText } from './markdown';
 
 /** One message of the task's conversation (a `TaskLogEntry` reduced to what is rendered). */
 export interface LogMessage {
@@ -35,8 +35,8 @@ const LABELS: Record<string, string> = { input: '→ Sent to the agent', output:
 const NOTE_RESERVE = 240;
 
 function block(type: string, text: string, cutCharacters: number): string {
-  // The type comes from the server: escaped, since a newer server may send anything there.
-  const label = LABELS[type] ?? `Message of type ${escapeHtml(type.slice(0, 40))}`;
+  // The type comes from the server, and a newer one may send anything there: a code span on one line.
+  const label = LABELS[type] ?? `Message of type ${codeSpan(type, 40)}`;
   const cut = cutCharacters > 0 ? ` (its first ${cutCharacters} characters left out)` : '';
   return `**${label}**${cut}\n\n${codeBlock(text)}`;
 }

@@ -78,11 +78,11 @@ function decode(html: string): string {
 const ALLOWED_OUTSIDE_CODE = [
   /^<!-- coder-tasks-action -->$/,
   /^<h3>✅ Coder task: complete<\/h3>$/,
-  /^<p><a href="[^"]+">Task gh-r-1-abc<\/a> · <a href="[^"]+">Workflow run<\/a><\/p>$/,
+  /^<p><a href="[^"]+">Task <code>gh-r-1-abc<\/code><\/a> · <a href="[^"]+">Workflow run<\/a><\/p>$/,
   /^<p>status <code>active<\/code><\/p>$/,
   /^<details><summary>Conversation \(\d+ messages\)<\/summary>$/,
   /^<\/details>$/,
-  /^<p><strong>(→ Sent to the agent|← The agent|Message of type other)<\/strong>( \(its first \d+ characters left out\))?<\/p>$/,
+  /^<p><strong>(→ Sent to the agent|← The agent|Message of type <code>other<\/code>)<\/strong>( \(its first \d+ characters left out\))?<\/p>$/,
   /^<p><em>\d+ earlier messages? and \d+ characters in all were left out to fit; the full conversation is in the job summary of the workflow run\.<\/em><\/p>$/,
   /^<p><em>The task has no messages yet\.<\/em><\/p>$/,
   /^<p><sub>Posted by the Coder Tasks action; this comment is updated in place\.<\/sub><\/p>$/,

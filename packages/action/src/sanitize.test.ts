@@ -28,3 +28,28 @@ describe('sanitize', () => {
     expect(sanitizeUntrusted('a<!-- \u200B -->\u200Bb')).toBe('ab');
   });
 });
+
+describe('removeInvisible by Unicode property', () => {
+  it('removes every format and default-ignorable code point, including those a hand list misses', () => {
+    const invisible = /^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+    const all: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (invisible.test(ch)) all.push(ch);
+    }
+    expect(all.length).toBeGreaterThan(4_000);
+    const survivors = [...removeInvisible(`a${all.join('')}b`)].slice(1, -1);
+    expect(survivors.map((ch) => ch.codePointAt(0)?.toString(16))).toEqual([]);
+  });
+
+  it.each([
+    ['shorthand format controls', 'a\u{1BCA0}\u{1BCA3}b'],
+    ['Egyptian hieroglyph format controls', 'a\u{13430}\u{1343F}b'],
+    ['the Syriac abbreviation mark', 'a\u070Fb'],
+    ['unassigned ignorables after the tags', 'a\u{E0080}\u{E00FF}b'],
+    ['ignorables after the variation selectors', 'a\u{E01F0}\u{E0FFF}b'],
+  ])('removes %s', (_name, input) => {
+    expect(removeInvisible(input)).toBe('ab');
+  });
+});

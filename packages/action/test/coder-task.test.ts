@@ -81,4 +81,17 @@ describe('resolveTarget (against fake-coder over HTTP)', () => {
     await expect(stranger).rejects.toBeInstanceOf(UserLookupError);
     await expect(stranger).rejects.toThrow('no Coder user is linked to GitHub user id 999');
   });
+
+  it('with map-github-user, refuses a username from the server that is not one, before any task request', async () => {
+    coder.control.addUser({ username: '..', githubUserId: 6666 });
+    const before = coder.requests.length;
+    const hostile = resolve({ template: 'tasks', 'map-github-user': 'true' }, coder.token, {
+      ...actor,
+      id: 6666,
+    });
+    await expect(hostile).rejects.toThrow(
+      'map-github-user: Coder answered with "..", which is not a username.',
+    );
+    expect(coder.requests.slice(before).map((r) => r.path)).toEqual(['/api/v2/users']);
+  });
 });

@@ -20,7 +20,7 @@ export function defineBusyAgentTests(label: string, node: string): void {
       expect(result.code, result.stdout + result.stderr).toBe(0);
       const comment = onlyComment();
       const runLink = '[Workflow run](https://github.com/Codertocat/Hello-World/actions/runs/4242)';
-      const taskLink = `[Task ${TASK_NAME}](${result.outputs['task-url']})`;
+      const taskLink = `[Task \`${TASK_NAME}\`](${result.outputs['task-url']})`;
       const progress = comment.history.slice(1, -1);
       expect(progress.length).toBeGreaterThanOrEqual(1);
       for (const body of progress) {

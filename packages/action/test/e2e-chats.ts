@@ -63,7 +63,8 @@ export function defineChatTests(label: string, node: string): void {
       const comment = onlyComment();
       const url = `${e2e.coder.url}/agents/${chat?.id}`;
       expect(comment.body).toContain('### ✅ Coder task: complete');
-      expect(comment.body).toContain(`[Task ${chat?.id}](${url})`);
+      expect(comment.body).toContain(`(${url})`);
+      expect(comment.body).toContain(`[Task \`${chat?.title}\`]`);
       expect(comment.body).toContain(`[Pull request](https://github.com/${REPO}/pull/2) \`+3 −1\``);
       expect(comment.body).toContain(
         "**The agent's last status message**\n\n```text\nOpened a pull request with the fix.\n```",

@@ -254,7 +254,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       expect(post.code, post.stderr).toBe(0);
       expect(githubCalls(e2e.github)).toEqual([`PATCH /issues/comments/${comment.id}`]);
       expect(comment.body).toContain('### 🛑 Coder task: run cancelled');
-      expect(comment.body).toContain(`[Task ${TASK_NAME}](${main.state['task-url']})`);
+      expect(comment.body).toContain(`[Task \`${TASK_NAME}\`](${main.state['task-url']})`);
       expect(comment.body).toContain('The workflow run was cancelled before the task finished.');
     });
 

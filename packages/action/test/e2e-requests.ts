@@ -49,7 +49,7 @@ export function defineRequestTests(label: string, node: string): void {
       const runLink = '[Workflow run](https://github.com/Codertocat/Hello-World/actions/runs/4242)';
       expect(comment.history[0]).toContain(runLink);
       const task = e2e.coder.control.tasks()[0];
-      const taskLink = `[Task ${TASK_NAME}](${e2e.coder.url}/tasks/admin/${task?.id})`;
+      const taskLink = `[Task \`${TASK_NAME}\`](${e2e.coder.url}/tasks/admin/${task?.id})`;
       expect(comment.body).toContain(`${taskLink} · ${runLink}`);
       expect(comment.body).toContain('### ✅ Coder task: complete');
       expect(comment.body).toContain('**← The agent**');

@@ -16,10 +16,8 @@ export interface WorkUpdate {
 /** The work the request went to. */
 export interface WorkRef {
   id: string;
-  /** The task's name, or the chat's title (the `task-name` output). */
+  /** The task's name, or the chat's title (the `task-name` output; shown in the status comment). */
   name: string;
-  /** How the status comment names it: the task's name, or the chat's id (a title is model-written). */
-  shownAs: string;
   /** Its page in the Coder dashboard. */
   url: string;
   /** True when this run started it; false when the request went to the thread's existing work. */

@@ -6,12 +6,13 @@ import type { WorkView } from '../backend';
 export const WAITING_FOR_CAPACITY = 'waiting for a free agent';
 
 /**
- * The chat as the status comment shows it. Named by its id: the title is written by a model from the
- * request and the thread, which anyone may have written, so it stays out of the comment's link text.
+ * The chat as the status comment shows it. The title is written by a model from the request and the
+ * thread (which anyone may have written); the comment shows it as it shows every server string, on one
+ * line in a code span.
  */
 export function chatView(chat: Chat, url: string): WorkView {
   return {
-    name: chat.id,
+    name: chat.title,
     url,
     status: chat.status,
     state: chat.queued_for_capacity ? WAITING_FOR_CAPACITY : undefined,

@@ -39,7 +39,6 @@ export function createChatsBackend(coder: CoderClient, options: ChatsBackendOpti
         ref: {
           id: started.chat.id,
           name: started.chat.title,
-          shownAs: started.chat.id,
           url,
           created: started.created,
         },

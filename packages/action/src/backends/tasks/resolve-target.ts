@@ -1,6 +1,7 @@
 import type { CoderClient } from '@coder-tasks/sdk';
 import type { Trigger } from '../../event';
-import type { ActionInputs } from '../../parse-inputs';
+import { oneLine } from '../../markdown';
+import { type ActionInputs, parseCoderUser } from '../../parse-inputs';
 
 /** Where the task goes and what it is made from. */
 export interface TaskTarget {
@@ -31,6 +32,11 @@ export async function resolveTarget(
     if (actor.id === undefined)
       throw new Error('map-github-user: the event names no GitHub user id to look up.');
     owner = (await coder.findUserByGitHubId(actor.id, { signal })).username;
+    // The server's answer becomes a path segment: checked as the input would be.
+    if (parseCoderUser(owner) === undefined)
+      throw new Error(
+        `map-github-user: Coder answered with ${JSON.stringify(oneLine(owner, 64))}, which is not a username.`,
+      );
   }
   let templateVersionId = inputs.templateVersionId;
   if (templateVersionId === undefined) {

@@ -39,7 +39,6 @@ export function createTasksBackend(coder: CoderClient, options: TasksBackendOpti
         ref: {
           id: started.task.id,
           name: started.task.name,
-          shownAs: started.task.name,
           url,
           created: started.created,
         },
