@@ -30,7 +30,7 @@ async function callCost(): Promise<string[]> {
     return JSON.parse(await res.body.text());
   };
   const get = await sideBySide(rawGet(`/api/v2/tasks/me/${one}`), () => client.getTask(one), 10, 200);
-  const list = await sideBySide(rawGet('/api/v2/tasks?q='), () => client.listTasks(), 5, 10);
+  const list = await sideBySide(rawGet('/api/v2/tasks?q='), () => client.listTasks(), 15, 10);
   await agent.close();
   await client.close();
   await fake.close();

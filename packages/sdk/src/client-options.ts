@@ -51,7 +51,7 @@ export interface RequestSpec<T> extends HttpExchange {
   /** Safe to send again after an attempt that may have reached the server. */
   repeatable: boolean;
   /**
-   * Once an attempt may have done its work unseen (reset after sending, timeout, 502/504), turns the API
+   * Once an attempt may have done its work unseen (reset after sending, timeout, any 5xx), turns the API
    * error of a later attempt back into a result: that earlier attempt succeeded.
    */
   recover?: (error: CoderApiError, attempts: AttemptHistory) => Promise<{ value: T } | undefined>;

@@ -53,6 +53,61 @@ describe('every Chats error path surfaces as a typed error with coderd’s messa
       'You are not a member of the specified organization.',
     ],
     [
+      'a title over 200 characters',
+      async (h) => h.client.updateChat((await idleChat(h)).id, { title: 'x'.repeat(201) }),
+      400,
+      'Title must be at most 200 characters.',
+    ],
+    [
+      'a negative pin order',
+      async (h) => h.client.updateChat((await idleChat(h)).id, { pin_order: -1 }),
+      400,
+      'Pin order must be non-negative.',
+    ],
+    [
+      'an unknown model config',
+      (h) => h.client.createChat({ content: text('x'), model_config_id: MISSING }),
+      400,
+      'Invalid model config ID.',
+    ],
+    [
+      'an unknown plan_mode',
+      (h) => h.client.createChat({ content: text('x'), plan_mode: 'later' as 'plan' }),
+      400,
+      'Invalid plan_mode value.',
+    ],
+    [
+      'an unknown client_type',
+      (h) => h.client.createChat({ content: text('x'), client_type: 'cli' as 'api' }),
+      400,
+      'Invalid client_type.',
+    ],
+    [
+      'a workspace the caller cannot see',
+      (h) => h.client.createChat({ content: text('x'), workspace_id: MISSING }),
+      400,
+      'Workspace not found or you do not have access to this resource',
+    ],
+    [
+      'interrupting an archived chat',
+      async (h) => {
+        const chat = await idleChat(h);
+        await h.client.archiveChat(chat.id);
+        return h.client.interruptChat(chat.id);
+      },
+      400,
+      'Cannot interrupt an archived chat.',
+    ],
+    [
+      'a watch coderd cannot open',
+      async (h) => {
+        h.fake.control.chats.refuseStreams();
+        return drain(h.client.watchChats());
+      },
+      500,
+      'Failed to open chat watch stream.',
+    ],
+    [
       'a bare word in the list query',
       (h) => h.client.listChats({ query: 'bare' }),
       400,
@@ -204,14 +259,20 @@ describe('a server that cannot run chats', () => {
     });
   });
 
+  const GATEWAY =
+    'AI Gateway must be enabled for Coder Agents functionality. Please contact your deployment administrator.';
   it.each([
+    ['v2.38.0', 503, [GATEWAY, GATEWAY, GATEWAY]],
     [
-      'v2.38.0',
-      503,
-      'AI Gateway must be enabled for Coder Agents functionality. Please contact your deployment administrator.',
+      'v2.35.0',
+      500,
+      [
+        'Chat processor is unavailable.',
+        'Chat processor is unavailable.',
+        'Chat streaming is not available.',
+      ],
     ],
-    ['v2.35.0', 500, 'Chat processor is unavailable.'],
-  ])('on %s with the AI gateway off: create, send and stream', async (version, status, message) => {
+  ])('on %s with the AI gateway off: create, send and stream', async (version, status, messages) => {
     const h = await startHarness({ version });
     const chat = await idleChat(h);
     h.fake.control.chats.setAiGateway(false);
@@ -220,12 +281,12 @@ describe('a server that cannot run chats', () => {
       (c) => c.sendChatMessage(chat.id, { content: text('x') }),
       (c) => drain(c.streamChat(chat.id)),
     ];
-    for (const call of calls) {
+    for (const [i, call] of calls.entries()) {
       const error = await unavailable(call(h.client));
       expect(error).toMatchObject({
         reason: 'ai-gateway-disabled',
         status,
-        response: { message },
+        response: { message: messages[i] },
         serverVersion: version,
       });
       expect(error.message).toContain('CODER_AI_GATEWAY_ENABLED=true');
@@ -243,17 +304,20 @@ describe('a server that cannot run chats', () => {
     });
   });
 
-  it('apiSupport says which APIs each generation serves', async () => {
-    for (const [version, tasksEnabled, expected] of [
-      ['v2.31.0', true, { tasks: true, chats: undefined }],
-      ['v2.35.0', true, { tasks: true, chats: '/api/experimental' }],
-      ['v2.36.1', false, { tasks: false, chats: '/api/experimental' }],
-      ['v2.37.0', true, { tasks: true, chats: '/api/v2' }],
-      ['v2.37.0', false, { tasks: false, chats: '/api/v2' }],
-      ['v2.38.0', false, { tasks: false, chats: '/api/v2' }],
-    ] as const) {
-      const h = await startHarness({ version, tasksEnabled });
-      await expect(h.client.apiSupport()).resolves.toEqual({ version, ...expected });
+  it('apiSupport says which APIs each generation serves, probing Tasks where a flag decides', async () => {
+    const cases = [
+      [{ version: 'v2.31.0' }, { tasks: true, chats: undefined }, 0],
+      [{ version: 'v2.35.0' }, { tasks: true, chats: '/api/experimental' }, 0],
+      [{ version: 'v2.36.1' }, { tasks: true, chats: '/api/experimental' }, 1],
+      [{ version: 'v2.36.1', tasksEnabled: false }, { tasks: false, chats: '/api/experimental' }, 1],
+      [{ version: 'v2.37.0', aiTasks: true }, { tasks: true, chats: '/api/v2' }, 1],
+      [{ version: 'v2.37.0' }, { tasks: false, chats: '/api/v2' }, 1],
+      [{ version: 'v2.38.0' }, { tasks: false, chats: '/api/v2' }, 0],
+    ] as const;
+    for (const [options, expected, probes] of cases) {
+      const h = await startHarness(options);
+      await expect(h.client.apiSupport()).resolves.toEqual({ version: options.version, ...expected });
+      expect(h.fake.requests.filter((r) => r.path.includes('/tasks'))).toHaveLength(probes);
     }
   });
 });

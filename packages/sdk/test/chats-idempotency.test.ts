@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatSendUncertainError, CoderApiError, CoderConnectionError } from '../src/index';
+import { ChatSendUncertainError, CoderConnectionError } from '../src/index';
 import { startHarness } from './harness';
 
 const text = (t: string) => [{ type: 'text' as const, text: t }];
@@ -22,6 +22,18 @@ describe('createChat with an idempotencyLabel', () => {
     expect(h.requestsTo(CREATE, 'POST')).toHaveLength(1);
     expect(h.requestsTo(CREATE, 'GET').at(-1)?.query).toEqual({ label: `${label.key}:${label.value}` });
   });
+
+  it.each([502, 503, 504, 500])(
+    'returns the one chat when the create landed and a proxy answered %i',
+    async (status) => {
+      const h = await startHarness({ version: 'v2.38.0' });
+      const fault = { kind: 'status', status, body: 'upstream reset', afterHandler: true } as const;
+      h.fake.control.faults.inject({ ...fault, route: CREATE, method: 'POST', times: 1 });
+      const chat = await h.client.createChat({ content: text('Do it') }, { idempotencyLabel: label });
+      expect(h.fake.control.chats.chats().map((c) => c.id)).toEqual([chat.id]);
+      expect(h.requestsTo(CREATE, 'POST').map((r) => r.status)).toEqual([status]);
+    },
+  );
 
   it('sends it again when the lookup finds nothing (the attempt never reached the handler)', async () => {
     const h = await startHarness({ version: 'v2.38.0' });
@@ -100,6 +112,11 @@ describe('sendChatMessage', () => {
     ],
     ['a proxy answers 502', { kind: 'status' as const, status: 502, body: 'Bad Gateway' }, 1],
     ['the answer is cut off halfway', { kind: 'resetMidResponse' as const }, 2],
+    [
+      'a proxy answers 503 after coderd took it',
+      { kind: 'status' as const, status: 503, body: 'upstream reset', afterHandler: true },
+      2,
+    ],
   ])('is not repeated and says it may have landed when %s', async (_name, fault, userMessages) => {
     const h = await startHarness({ version: 'v2.38.0' });
     const chat = await idle(h);
@@ -116,7 +133,7 @@ describe('sendChatMessage', () => {
     expect(users).toHaveLength(userMessages);
   });
 
-  it('throws coderd’s own 500 as it is: the handler answered, nothing was posted', async () => {
+  it('says a 500 of coderd’s own may have landed too: coderd answers 500 when a step after the insert failed', async () => {
     const h = await startHarness({ version: 'v2.38.0' });
     const chat = await idle(h);
     const path = `/api/v2/chats/${chat.id}/messages`;
@@ -129,7 +146,22 @@ describe('sendChatMessage', () => {
       times: 1,
     });
     const error = await h.client.sendChatMessage(chat.id, { content: text('x') }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CoderApiError);
-    expect(error).toMatchObject({ status: 500, response: { message: 'Failed to create chat message.' } });
+    expect(error).toBeInstanceOf(ChatSendUncertainError);
+    expect((error as Error).cause).toMatchObject({
+      status: 500,
+      response: { message: 'Failed to create chat message.' },
+    });
+    expect(h.requestsTo(path, 'POST')).toHaveLength(1);
+  });
+
+  it('is sent again after a 429, which coderd answers before any handler runs', async () => {
+    const h = await startHarness({ version: 'v2.38.0' });
+    const chat = await idle(h);
+    const path = `/api/v2/chats/${chat.id}/messages`;
+    h.fake.control.faults.inject({ kind: 'rateLimit', retryAfter: 0, route: path, method: 'POST', times: 1 });
+    await expect(h.client.sendChatMessage(chat.id, { content: text('again') })).resolves.toMatchObject({
+      queued: false,
+    });
+    expect(h.requestsTo(path, 'POST').map((r) => r.status)).toEqual([429, 200]);
   });
 });

@@ -183,3 +183,27 @@ async function vitestWaitForStream(h: Awaited<ReturnType<typeof startHarness>>, 
     timeout: 10_000,
   });
 }
+
+describe('chatMessages on a server without the after_id cursor (older exp-era)', () => {
+  it('reads the pages backwards instead and still yields every message after afterId, oldest first', async () => {
+    const h = await startHarness({ version: 'v2.35.0' });
+    h.fake.control.chats.scriptChat('*', [{ say: 'one' }, { say: 'two' }]);
+    const chat = await h.client.createChat({ content: text('old') });
+    await h.fake.control.chats.waitForChat(chat.id, 'waiting');
+    const newestFirst = await h.client.getChatMessages(chat.id);
+    const ids = newestFirst.messages.map((m) => m.id).sort((a, b) => a - b);
+    // Such a server ignores after_id and answers the newest page, newest first.
+    h.fake.control.faults.inject({
+      kind: 'status',
+      status: 200,
+      body: newestFirst,
+      route: `/api/experimental/chats/${chat.id}/messages`,
+      method: 'GET',
+      times: 1,
+    });
+    const seen: number[] = [];
+    for await (const message of h.client.chatMessages(chat.id, { afterId: ids[0] ?? 0 }))
+      seen.push(message.id);
+    expect(seen).toEqual(ids.slice(1));
+  });
+});

@@ -149,11 +149,27 @@ describe('waitForChatTurn', () => {
     h.fake.control.faults.inject({ kind: 'status', status: 426, body, route: STREAM });
     const waiting = h.client.waitForChatTurn(chat, { pollInterval: 50, timeout: 10_000 });
     await vi.waitFor(() => expect(h.requestsTo(STREAM)).toHaveLength(2));
-    await vi.waitFor(() => expect(h.requestsTo(`/api/v2/chats/${chat.id}`, 'GET').length).toBeGreaterThan(12));
+    await vi.waitFor(() =>
+      expect(h.requestsTo(`/api/v2/chats/${chat.id}`, 'GET').length).toBeGreaterThan(12),
+    );
     h.fake.control.chats.finishTurn(chat.id);
     await expect(waiting).resolves.toMatchObject({ status: 'waiting' });
     // The upgrade and the GET that asked why; no reconnects after that.
     expect(h.requestsTo(STREAM)).toHaveLength(2);
+  });
+
+  it('does not storm a stream that drops after every snapshot: reconnects back off and reads stay paced', async () => {
+    const h = await startHarness({ version: 'v2.38.0' });
+    const chat = await busyChat(h);
+    h.fake.control.chats.dropStreamsAfterSnapshot({ chatId: chat.id });
+    const waiting = h.client.waitForChatTurn(chat, { pollInterval: 500, timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    h.fake.control.chats.finishTurn(chat.id);
+    await expect(waiting).resolves.toMatchObject({ status: 'waiting' });
+    // Reconnects after 250, 500 and 1000 ms; a reconnect every 250 ms would make eight.
+    expect(h.requestsTo(STREAM).length).toBeLessThanOrEqual(5);
+    // No faster than the poll interval after a burst of three (and the final read), not one per drop.
+    expect(h.requestsTo(`/api/v2/chats/${chat.id}`, 'GET').length).toBeLessThanOrEqual(2_000 / 500 + 3 + 1);
   });
 
   it('polls only, with stream: false', async () => {

@@ -7,7 +7,7 @@ import type { HttpTransport } from '../http-transport';
 import { decodeBody } from '../response-body';
 import { type ResolvedRetryPolicy, retryDelay } from '../retry-policy';
 import { decodeChat, decodeChats } from './chat-decoders';
-import { type ChatsApi, mayHaveLanded } from './chats-api';
+import { type ChatsApi, checkContent, mayHaveLanded } from './chats-api';
 import { type IdempotencyLabel, isChatFromThisCreate } from './created-chat';
 
 /** The body of `createChat`: a `CreateChatRequest` whose `organization_id` defaults to the caller's first organization. */
@@ -40,9 +40,7 @@ export async function createChat(
   input: CreateChatInput,
   options: CreateChatOptions = {},
 ): Promise<Chat> {
-  if (typeof input !== 'object' || input === null || !Array.isArray(input.content)) {
-    throw new TypeError('createChat: `request.content` must be an array of input parts');
-  }
+  checkContent('createChat', input);
   const { idempotencyLabel: label, ...callOptions } = options;
   if (
     label !== undefined &&

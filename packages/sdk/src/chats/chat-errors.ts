@@ -1,5 +1,5 @@
 import type { Chat, ChatError, ChatMessage, Response } from '@coder-tasks/types';
-import { CoderError, CoderTimeoutError } from '../errors';
+import { CoderError, CoderRequestError, CoderTimeoutError } from '../errors';
 
 /**
  * Why a server does not serve Chats: it predates them (`too-old`: older than v2.32) or does not answer
@@ -31,21 +31,17 @@ export interface ChatsUnavailableInit {
  * `CoderApiError`, so that code handling "chat not found" or a bad request never catches it; coderd's
  * own message, when there was an answer, is in `response`.
  */
-export class ChatsUnavailableError extends CoderError {
+export class ChatsUnavailableError extends CoderRequestError {
   override name = 'ChatsUnavailableError';
   readonly reason: ChatsUnavailableReason;
-  readonly method: string;
-  readonly url: string;
   readonly status: number | undefined;
   readonly response: Response | undefined;
   /** The server's version from `/api/v2/buildinfo`, when it answered. */
   readonly serverVersion: string | undefined;
 
   constructor(init: ChatsUnavailableInit) {
-    super(describeChatsUnavailable(init));
+    super(describeChatsUnavailable(init), init);
     this.reason = init.reason;
-    this.method = init.method;
-    this.url = init.url;
     this.status = init.status;
     this.response = init.response;
     this.serverVersion = init.serverVersion;
@@ -130,20 +126,17 @@ export class ChatTurnTimeoutError extends CoderTimeoutError {
  * not send it again, since that could post it twice; read the chat's messages to see whether it landed.
  * The underlying error is `cause`.
  */
-export class ChatSendUncertainError extends CoderError {
+export class ChatSendUncertainError extends CoderRequestError {
   override name = 'ChatSendUncertainError';
   readonly chatId: string;
-  readonly method: string;
-  readonly url: string;
 
   constructor(init: { chatId: string; method: string; url: string; cause: Error }) {
     super(
       `${init.method} ${init.url}: the message may or may not have been posted to chat ${init.chatId} ` +
         `(${init.cause.message}); it was not sent again: check getChatMessages before retrying`,
+      init,
       { cause: init.cause },
     );
     this.chatId = init.chatId;
-    this.method = init.method;
-    this.url = init.url;
   }
 }

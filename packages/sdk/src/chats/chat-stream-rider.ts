@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CoderApiError, CoderConnectionError, CoderResponseFormatError } from '../errors';
+import { provedHealthy, streamBackoff } from '../stream-waker';
 import type { WakeUp } from '../wake-up';
 import { ChatsUnavailableError } from './chat-errors';
 import { type ChatStreams, WS_UPGRADE_REFUSED } from './chat-streams';
@@ -12,7 +13,6 @@ export class StreamRider {
   live = false;
   enabled: boolean;
   private failures = 0;
-  private ended = false;
 
   constructor(
     private readonly streams: ChatStreams,
@@ -30,38 +30,30 @@ export class StreamRider {
     if (this.enabled) void this.run();
   }
 
-  /** True once after a connection ended or was refused: events may have been missed meanwhile. */
-  takeEnded(): boolean {
-    const ended = this.ended;
-    this.ended = false;
-    return ended;
-  }
-
   private async run(): Promise<void> {
     // Our own message too, so the turn's messages are complete; after a drop, only what came since.
     let cursor = this.anchor.kind === 'message' ? this.anchor.id - 1 : undefined;
     while (this.enabled && !this.signal.aborted) {
+      const opened = performance.now();
       try {
         const options = { signal: this.signal, ...(cursor !== undefined ? { afterId: cursor } : {}) };
         for await (const event of this.streams.stream(this.id, options)) {
           this.live = true;
-          this.failures = 0;
           this.turn.apply(event, true);
           if (this.turn.state.maxId > 0) cursor = this.turn.state.maxId;
-          this.wake.notify();
+          this.wake.notify('event');
         }
       } catch (error) {
         if (permanent(error)) this.enabled = false;
-      } finally {
-        this.live = false;
       }
+      const wasLive = this.live;
+      this.live = false;
       if (this.signal.aborted) return;
-      this.ended = true;
-      this.wake.notify();
-      this.failures++;
-      await sleep(Math.min(30_000, 250 * 2 ** (this.failures - 1)), undefined, { signal: this.signal }).catch(
-        () => {},
-      );
+      // Only a stream that stayed up resets the count: one that dies after each snapshot backs off.
+      this.failures = provedHealthy(performance.now() - opened) ? 1 : this.failures + 1;
+      // The wait slept on the stream's long safety interval: it must read now that the stream is gone.
+      if (wasLive) this.wake.notify('recheck');
+      await sleep(streamBackoff(this.failures, wasLive), undefined, { signal: this.signal }).catch(() => {});
     }
   }
 }

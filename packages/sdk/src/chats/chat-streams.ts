@@ -6,6 +6,7 @@ import {
   parseChatWatchFrame,
   WireFormatError,
 } from '@coder-tasks/types';
+import { checkSignal } from '../argument-checks';
 import {
   CoderAbortError,
   CoderApiError,
@@ -89,6 +90,7 @@ export class ChatStreams {
     options: ChatStreamOptions,
     parse: (text: string) => ChatFrame<T>,
   ): AsyncGenerator<T, void, undefined> {
+    checkSignal('chat stream', options.signal);
     const timeoutMs = checkTimerMs('timeout', options.timeout ?? this.timeout, 'chat stream: ');
     const idleTimeoutMs = checkTimerMs('idleTimeout', options.idleTimeout ?? 45_000, 'chat stream: ');
     const controller = new AbortController();

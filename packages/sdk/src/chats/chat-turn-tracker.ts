@@ -21,8 +21,7 @@ export class TurnTracker {
     this.state = startTurn(anchor);
   }
 
-  apply(event: ChatStreamEvent, fromStream: boolean): void {
-    const e = event;
+  apply(e: ChatStreamEvent, fromStream: boolean): void {
     switch (String(e.type)) {
       case 'message':
         if (e.message) {
@@ -52,7 +51,8 @@ export class TurnTracker {
         this.state = observeTurn(this.state, { kind: 'history_reset' });
         break;
     }
-    if (fromStream || String(e.type) !== 'queue_update') this.onEvent?.(event);
+    // A poll restates the queue every time, changed or not: the caller hears of the queue from the stream.
+    if (fromStream || String(e.type) !== 'queue_update') this.onEvent?.(e);
   }
 
   /** The lowest id of the turn: ours, or the newest user message. */

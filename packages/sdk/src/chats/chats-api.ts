@@ -8,6 +8,8 @@ import {
   type UpdateChatRequest,
   type User,
 } from '@coder-tasks/types';
+import { seg } from '../api-paths';
+import { checkObject, checkOptionalString, checkString } from '../argument-checks';
 import type { CallOptions, RequestSpec } from '../client-options';
 import { CoderApiError, CoderConnectionError, CoderTimeoutError } from '../errors';
 import { failedBeforeSending } from '../http-transport';
@@ -43,9 +45,6 @@ export interface ChatsClientHost extends ChatsHost {
   me(options?: CallOptions): Promise<User>;
 }
 
-/** A route below the Chats prefix: `path` starts at `/chats`. */
-type ChatsSpec<T> = RequestSpec<T>;
-
 /**
  * The REST routes of the Chats API (coderd/chat_routes.go, codersdk/chats.go), over the client's one
  * request path: each route says whether a repeat can do harm and how a repeat recovers; errors that
@@ -55,19 +54,20 @@ export class ChatsApi {
   readonly prefixes: ChatsPrefixes;
   private organization: Promise<string> | undefined;
 
-  constructor(
-    private readonly host: ChatsClientHost,
-    forced: ChatsPrefix | undefined,
-  ) {
+  // A private field, so that logging or serializing the client does not walk back into it.
+  readonly #host: ChatsClientHost;
+
+  constructor(host: ChatsClientHost, forced: ChatsPrefix | undefined) {
+    this.#host = host;
     this.prefixes = new ChatsPrefixes(host, forced);
   }
 
-  /** One call on a Chats route, under the server's prefix. */
-  async call<T>(spec: ChatsSpec<T>, options?: CallOptions): Promise<T> {
+  /** One call on a Chats route (`spec.path` starts at `/chats`), under the server's prefix. */
+  async call<T>(spec: RequestSpec<T>, options?: CallOptions): Promise<T> {
     for (;;) {
       const { prefix, prefixes, version } = await this.prefixes.choose(spec, options);
       try {
-        return await this.host.request({ ...spec, path: `${prefix}${spec.path}` }, options);
+        return await this.#host.request({ ...spec, path: `${prefix}${spec.path}` }, options);
       } catch (error) {
         if (!(error instanceof CoderApiError)) throw error;
         const reason = chatsUnavailableReason(error);
@@ -88,12 +88,12 @@ export class ChatsApi {
 
   /** The chat's page in the Coder dashboard: `<url>/agents/<chat id>`. */
   chatUrl(id: string): string {
-    return new URL(`agents/${encodeURIComponent(id)}`, this.host.url).toString();
+    return new URL(`agents/${encodeURIComponent(id)}`, this.#host.url).toString();
   }
 
   /** The organization a create goes to when the caller names none: the caller's first. */
   defaultOrganization(options?: CallOptions): Promise<string> {
-    this.organization ??= this.host.me(options).then(
+    this.organization ??= this.#host.me(options).then(
       (user) => {
         const first = user.organization_ids[0];
         if (!first)
@@ -109,6 +109,7 @@ export class ChatsApi {
   }
 
   async list(filter: ListChatsFilter = {}, options?: CallOptions): Promise<Chat[]> {
+    checkListFilter(filter);
     const terms = [filter.query?.trim(), filter.archived === undefined ? '' : `archived:${filter.archived}`];
     const q = terms.filter(Boolean).join(' ');
     const query: Record<string, string | string[]> = {};
@@ -159,9 +160,7 @@ export class ChatsApi {
     request: CreateChatMessageRequest,
     options?: CallOptions,
   ): Promise<CreateChatMessageResponse> {
-    if (typeof request !== 'object' || request === null || !Array.isArray(request.content)) {
-      throw new TypeError('sendChatMessage: `request.content` must be an array of input parts');
-    }
+    checkContent('sendChatMessage', request);
     const spec = {
       method: 'POST',
       path: `${chatPath(id)}/messages`,
@@ -215,28 +214,44 @@ export class ChatsApi {
   }
 }
 
+/** A request whose `content` is an array of input parts, as coderd reads it. */
+export function checkContent(where: string, request: unknown): void {
+  const fields = checkObject(where, 'request', request);
+  if (!Array.isArray(fields.content))
+    throw new TypeError(`${where}: \`request.content\` must be an array of input parts`);
+}
+
+/** Refuses what a JavaScript caller can get wrong before anything is sent (a number would go out as text). */
+function checkListFilter(filter: ListChatsFilter): void {
+  const fields = checkObject('listChats', 'filter', filter);
+  checkOptionalString('listChats', 'filter.query', fields.query);
+  if (fields.archived !== undefined && typeof fields.archived !== 'boolean') {
+    throw new TypeError(`listChats: \`filter.archived\` must be a boolean, got ${typeof fields.archived}`);
+  }
+  if (fields.labels !== undefined) {
+    const labels = checkObject('listChats', 'filter.labels', fields.labels);
+    for (const [key, value] of Object.entries(labels))
+      checkString('listChats', `filter.labels.${key}`, value);
+  }
+}
+
 const ALREADY = new Set(['Chat is already archived.', 'Chat is already not archived.']);
 
 /**
  * Whether a failed POST may have done its work on the server: the connection dropped after sending, no
- * answer came in time, or a 5xx that did not come from coderd itself (a proxy's page, or a 502/504,
- * which a gateway sends after it passed the request on).
+ * answer came in time, or any 5xx (a proxy answers 502/503/504 after an upstream reset, and coderd
+ * answers 500 when something failed after the work was done), as the request path's attempt verdict
+ * reads an attempt. A 429 and coderd's "cannot run chats" answers came before any handler ran.
  */
 export function mayHaveLanded(error: unknown): boolean {
   if (error instanceof CoderConnectionError) return !failedBeforeSending(error);
   if (error instanceof CoderTimeoutError) return true;
-  if (error instanceof CoderApiError && error.status >= 500) {
-    return error.status === 502 || error.status === 504 || error.bodyKind !== 'json';
-  }
-  return false;
+  return error instanceof CoderApiError && error.status >= 500;
 }
 
 /** `/chats/<id>`, the id checked and escaped. */
 export function chatPath(id: string): string {
-  if (typeof id !== 'string' || id.trim() === '') {
-    throw new TypeError(`chat \`id\` must be a non-empty string, got ${JSON.stringify(id)}`);
-  }
-  return `/chats/${encodeURIComponent(id)}`;
+  return `/chats/${seg('id', id)}`;
 }
 
 function positiveInt(name: string, value: number): number {

@@ -1,6 +1,7 @@
 import { type BuildInfo, type ChatsPrefix, coderApiGeneration, NIL_UUID } from '@coder-tasks/types';
 import type { CallOptions, RequestSpec } from '../client-options';
-import { CoderApiError, TasksUnavailableError } from '../errors';
+import { CoderApiError } from '../errors';
+import { TasksUnavailableError } from '../tasks-unavailable-error';
 import { ChatsUnavailableError } from './chat-errors';
 
 /** What a {@link ChatsPrefixes} needs from the client. */
@@ -31,10 +32,15 @@ export class ChatsPrefixes {
   /** Index of the prefix in use among the server's candidates (moves on after a 404 "Route not found."). */
   private current = 0;
 
+  // A private field, so that logging or serializing the client does not walk back into it.
+  readonly #host: ChatsHost;
+
   constructor(
-    private readonly host: ChatsHost,
+    host: ChatsHost,
     private readonly forced: ChatsPrefix | undefined,
-  ) {}
+  ) {
+    this.#host = host;
+  }
 
   /** The prefix to use, or a {@link ChatsUnavailableError} for a server older than v2.32. */
   async prefix(at: { method: string; path: string }, options?: CallOptions): Promise<ChatsPrefix> {
@@ -52,14 +58,14 @@ export class ChatsPrefixes {
     throw new ChatsUnavailableError({
       reason: 'too-old',
       method: at.method,
-      url: new URL(`api/v2${at.path}`, this.host.url).toString(),
+      url: new URL(`api/v2${at.path}`, this.#host.url).toString(),
       serverVersion: version,
     });
   }
 
   /** The server version, when buildinfo was read. */
   async version(options?: CallOptions): Promise<string | undefined> {
-    if (this.forced) return (await this.host.buildInfo(quick(options)).catch(() => undefined))?.version;
+    if (this.forced) return (await this.#host.buildInfo(quick(options)).catch(() => undefined))?.version;
     return (await this.candidates(options)).version;
   }
 
@@ -78,7 +84,7 @@ export class ChatsPrefixes {
   /** The server's candidate prefixes, preferred first. */
   async candidates(options?: CallOptions): Promise<{ prefixes: readonly ChatsPrefix[]; version?: string }> {
     if (this.forced) return { prefixes: [this.forced] };
-    this.chosen ??= this.host.buildInfo(quick(options)).then(
+    this.chosen ??= this.#host.buildInfo(quick(options)).then(
       (info) => ({ prefixes: coderApiGeneration(info.version).chatsPrefixes, version: info.version }),
       (error: unknown) => {
         this.chosen = undefined;

@@ -18,6 +18,7 @@ describe('chatsUnavailableReason', () => {
     ],
     [500, 'Chat processor is unavailable.', 'ai-gateway-disabled'],
     [500, 'Chat processor is not configured.', 'ai-gateway-disabled'],
+    [500, 'Chat streaming is not available.', 'ai-gateway-disabled'],
     [400, 'No chat model is available in this organization.', 'no-model'],
     [404, 'Resource not found or you do not have access to this resource', undefined],
     [403, 'Forbidden.', undefined],

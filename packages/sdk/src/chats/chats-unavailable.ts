@@ -6,7 +6,12 @@ import type { ChatsUnavailableReason } from './chat-errors';
 // v2.38, 500 "Chat processor ..." before), and the create handler's model lookup (400).
 const EXPERIMENT = /functionality requires enabling the 'agents' experiment\.$/;
 const AI_GATEWAY = 'AI Gateway must be enabled for Coder Agents functionality.';
-const PROCESSOR = new Set(['Chat processor is unavailable.', 'Chat processor is not configured.']);
+// The stream route says it its own way when the processor is missing (exp-era streamChat).
+const PROCESSOR = new Set([
+  'Chat processor is unavailable.',
+  'Chat processor is not configured.',
+  'Chat streaming is not available.',
+]);
 const NO_MODEL = 'No chat model is available in this organization.';
 
 /**

@@ -1,5 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Chat, ChatMessage, ChatStreamEvent, CreateChatMessageResponse } from '@coder-tasks/types';
+import { checkSignal } from '../argument-checks';
 import { CoderAbortError } from '../errors';
+import { ReadPacer } from '../read-pacer';
 import { MAX_TIMER_MS } from '../timer-limit';
 import { WakeUp } from '../wake-up';
 import { ChatActionRequiredError, ChatTurnFailedError, ChatTurnTimeoutError } from './chat-errors';
@@ -39,6 +42,9 @@ export interface ChatTurn {
 }
 
 const TIMED_OUT = Symbol('timed out');
+// The shortest average gap between two reads of one wait, and how many may come at once.
+const MAX_READ_GAP = 1_000;
+const READ_BURST = 3;
 
 /**
  * Waits for the turn started by a create or a send: rides the chat's stream, reconnecting with
@@ -66,6 +72,7 @@ export async function waitForChatTurn(
     if (typeof value !== 'number' || !(value > 0))
       throw new RangeError(`waitForChatTurn: \`${name}\` must be a number of ms > 0, got ${value}`);
   }
+  checkSignal('waitForChatTurn', options.signal);
   const anchor = anchorOf(options.after);
   const lifetime = new AbortController();
   const timer = Number.isFinite(timeout)
@@ -81,22 +88,32 @@ export async function waitForChatTurn(
   let transient: unknown;
   try {
     rider.start();
+    // However the stream behaves (absent, flapping, flooding), reads average at most one per this gap.
+    const pacer = new ReadPacer(Math.min(pollBase, MAX_READ_GAP), READ_BURST, performance.now());
     // With a stream, its opening snapshot says everything a read would; without one, read now.
     let read = !rider.enabled;
+    let readAt = performance.now();
     for (;;) {
       if (read) {
-        const failure = await pollOnce(api, turn, signal);
-        if (failure) transient = failure;
-        else turn.gap = true;
+        const hold = pacer.take(performance.now());
+        if (hold > 0) await sleep(hold, undefined, { signal });
+        // The stream may have ended the turn meanwhile: then the read is not needed.
+        if (!turnVerdict(turn.state, until).done) {
+          const failure = await pollOnce(api, turn, signal);
+          if (failure) transient = failure;
+          else turn.gap = true;
+        }
+        readAt = performance.now();
       }
       const verdict = turnVerdict(turn.state, until);
       if (verdict.done) return await finish(api, turn, verdict.status, signal);
       // With a live stream, a slow read only guards against a change that never reached it (coderd's
       // pubsub is a hint; across replicas a status can come ~10 s late). A stream that is late to open,
       // was refused or dropped leaves the wait polling until it is back.
-      const delay = rider.live ? Math.max(30_000, pollBase * 6) : pollBase;
-      const byEvent = await wake.wait(delay, signal);
-      read = !byEvent || rider.takeEnded();
+      const interval = rider.live ? Math.max(30_000, pollBase * 6) : pollBase;
+      const woke = await wake.wait(readAt + interval - performance.now(), signal);
+      // An event was applied to the turn already: decide on it. A timeout or a dropped stream: read.
+      read = woke !== 'event';
     }
   } catch (error) {
     if (signal.aborted && signal.reason === TIMED_OUT) {
