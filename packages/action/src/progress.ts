@@ -4,10 +4,11 @@ import type { Clock } from './clock';
 import type { Trigger } from './event';
 import type { GitHubApi, PostedComment } from './github-api';
 import { oneLine } from './markdown';
+import { COMMENT_MARKER } from './marker';
 import { setOutputs } from './outputs';
 import { renderStatus, type StatusView } from './render-comment';
 import { writeJobSummary } from './report';
-import { saveRunState } from './run-state';
+import { saveFinalWrite, saveRunState } from './run-state';
 import { StatusComment } from './status-comment';
 
 /**
@@ -30,7 +31,8 @@ export class Progress {
   /**
    * Acknowledges the request at once: an `eyes` reaction on the comment (best effort) and the status
    * comment on the thread (which must work: without it the run has nowhere to report). Saves the comment
-   * for the post step and sets the comment outputs.
+   * for the post step and sets the comment outputs, again whenever the comment is replaced (someone
+   * deleted it); the run counts as finished for the post step only once the final body is on the thread.
    */
   static async acknowledge(
     github: GitHubApi,
@@ -39,16 +41,29 @@ export class Progress {
     redact: (text: string) => string,
     clock: Clock,
   ): Promise<Progress> {
+    saveRunState({ runUrl });
+    const onPosted = (comment: PostedComment) => {
+      saveRunState({ commentId: comment.id });
+      setOutputs({ skipped: false, 'comment-id': comment.id, 'comment-url': comment.url }, redact);
+    };
+    let self: string | undefined;
     if (trigger.comment) {
-      await github
+      self = await github
         .addEyesReaction(trigger.comment)
-        .catch((error) => core.warning(`Could not add the reaction: ${redact(String(error))}`));
+        .catch((error) => void core.warning(`Could not add the reaction: ${redact(String(error))}`));
     }
     const status =
       trigger.thread === undefined
         ? undefined
         : new StatusComment(github, trigger.thread.number, clock, {
             onError: (error) => core.warning(`Could not update the status comment: ${redact(String(error))}`),
+            onPosted,
+            onFinished: (landed, body) => saveFinalWrite(landed ? undefined : body),
+            // This run's comment: our marker, this run's link, and (when the reaction told us) our account.
+            isOurs: (c) =>
+              c.body.includes(COMMENT_MARKER) &&
+              c.body.includes(`](${runUrl})`) &&
+              (self === undefined || c.author === self),
           });
     const progress = new Progress(
       status,
@@ -56,9 +71,7 @@ export class Progress {
       redact,
     );
     await status?.post(progress.render());
-    const comment = status?.comment;
-    saveRunState({ commentId: comment?.id, runUrl });
-    setOutputs({ skipped: false, 'comment-id': comment?.id, 'comment-url': comment?.url }, redact);
+    setOutputs({ skipped: false }, redact);
     return progress;
   }
 
@@ -120,11 +133,6 @@ export class Progress {
     // The work's last known status still tells later steps where it stands.
     const last = this.view.task;
     if (last) setOutputs({ 'task-status': last.status, 'task-state': last.state ?? '' }, this.redact);
-  }
-
-  /** Tells the post step that this run reported its end, so it leaves the comment alone. */
-  end(): void {
-    saveRunState({ finished: true });
   }
 
   private render(): string {

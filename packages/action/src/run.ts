@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { context, getOctokit } from '@actions/github';
+import { context } from '@actions/github';
 import { CoderClient } from '@coder-tasks/sdk';
 import { authorize } from './authorize';
 import type { WorkOutcome } from './backends/backend';
@@ -7,7 +7,8 @@ import { chooseBackend } from './backends/choose-backend';
 import { type Clock, systemClock } from './clock';
 import { describeError } from './describe-error';
 import { parseEvent, type Trigger } from './event';
-import { createGitHubApi, type GitHubApi } from './github-api';
+import { createGitHubApi, createOctokit, type GitHubApi } from './github-api';
+import { githubRetryUnitMs } from './github-retry-unit';
 import { readInputs } from './inputs';
 import { setOutputs } from './outputs';
 import type { ActionInputs } from './parse-inputs';
@@ -31,8 +32,17 @@ export async function run(clock: Clock = systemClock): Promise<void> {
     if (decision.skip) return skip(`Nothing to do: ${decision.reason}`, redact);
     const { trigger } = decision;
 
-    const github = createGitHubApi(getOctokit(inputs.githubToken), context.repo);
+    const octokit = createOctokit(inputs.githubToken, {
+      unitMs: githubRetryUnitMs(),
+      onLimited: (message) => core.info(message),
+    });
+    const github = createGitHubApi(octokit, context.repo);
     const authorization = await authorize(github, trigger.actor, inputs);
+    if (!authorization.allowed && authorization.checkFailed) {
+      // Fail closed but visibly; still no reply on the thread, which a drive-by commenter could provoke.
+      setOutputs({ skipped: true }, redact);
+      return core.setFailed(redact(`Not authorized: ${authorization.reason}`));
+    }
     if (!authorization.allowed) return skip(`Not authorized: ${authorization.reason}`, redact);
     core.info(
       `${trigger.actor.login} (${authorization.role}) asked for work on ${context.repo.owner}/${context.repo.repo}.`,
@@ -87,7 +97,6 @@ async function work(
     await progress.fail(reason);
     core.setFailed(reason);
   } finally {
-    progress.end();
     await coder.close();
   }
 }

@@ -101,16 +101,18 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       expect(e2e.coder.requests).toEqual([]);
     });
 
-    it('fails closed when the permission check errors', async () => {
+    it('fails closed but visibly when the permission check keeps failing: the step fails, nothing is posted', async () => {
       e2e.github.failures['GET /collaborators/{user}/permission'] = 502;
       const event = issueComment('/coder go');
       const result = await run('issue_comment', event);
-      expect(result.code).toBe(0);
+      expect(result.code).toBe(1);
       expect(result.outputs).toEqual({ skipped: 'true' });
-      expect(result.stdout).toContain('::notice::Not authorized: ');
+      expect(result.stdout).toContain('::error::Not authorized: the permission check could not be made');
       expect(result.stdout).toContain('HTTP 502');
-      expect(result.stdout).not.toContain('::error::');
-      expect(githubCalls(e2e.github)).toEqual(['GET /collaborators/Codertocat/permission']);
+      // The retry plugin tries a failing read three more times, then the run gives up.
+      expect(githubCalls(e2e.github)).toEqual(
+        Array.from({ length: 4 }, () => 'GET /collaborators/Codertocat/permission'),
+      );
       expect(e2e.coder.requests).toEqual([]);
     });
 

@@ -124,6 +124,8 @@ export function useEndToEnd(node: string, coderOptions: Parameters<typeof startF
         ...inputs,
       },
       ...extra,
+      // GitHub's retry waits in 10 ms units instead of seconds: the same steps, quickly.
+      env: { CODER_TASKS_GITHUB_RETRY_UNIT_MS: '10', ...extra.env },
     });
   const onlyComment = () => {
     expect(github.comments.size).toBe(1);

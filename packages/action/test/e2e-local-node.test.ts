@@ -6,6 +6,7 @@ import { defineChatFailureTests } from './e2e-chat-failures';
 import { defineChatTests } from './e2e-chats';
 import { defineRefusalAndFailureTests } from './e2e-failures';
 import { defineGenerationTests } from './e2e-generations';
+import { defineGitHubFaultTests } from './e2e-github-faults';
 import { defineLimitTests } from './e2e-limits';
 import { defineRequestTests } from './e2e-requests';
 
@@ -31,3 +32,4 @@ defineLimitTests(label, node);
 defineChatTests(label, node);
 defineChatFailureTests(label, node);
 defineGenerationTests(label, node);
+defineGitHubFaultTests(label, node);

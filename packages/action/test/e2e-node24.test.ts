@@ -4,6 +4,7 @@ import { defineChatFailureTests } from './e2e-chat-failures';
 import { defineChatTests } from './e2e-chats';
 import { defineRefusalAndFailureTests } from './e2e-failures';
 import { defineGenerationTests } from './e2e-generations';
+import { defineGitHubFaultTests } from './e2e-github-faults';
 import { defineLimitTests } from './e2e-limits';
 import { defineRequestTests } from './e2e-requests';
 
@@ -15,3 +16,4 @@ defineLimitTests('Node 24', NODE24);
 defineChatTests('Node 24', NODE24);
 defineChatFailureTests('Node 24', NODE24);
 defineGenerationTests('Node 24', NODE24);
+defineGitHubFaultTests('Node 24', NODE24);

@@ -26,23 +26,10 @@ describe('startTask', () => {
     expect(coder.calls).toEqual([`lookup me/${request.name}`, `create me/${request.name}`]);
   });
 
-  it('adopts the task a 409 names when it holds this very request: the first create landed unseen', async () => {
-    const { coder, start } = setup();
-    const landed = task({ initial_prompt: request.input, status: 'initializing' });
-    coder.on('lookup', notFound(), landed);
-    coder.on('create', exists());
-    expect(await start()).toEqual({ task: landed, created: true, baseline: null });
-    // Exactly one create, and the request is not sent a second time.
-    expect(coder.calls).toEqual([
-      `lookup me/${request.name}`,
-      `create me/${request.name}`,
-      `lookup me/${request.name}`,
-    ]);
-  });
-
   it('sends the request as a follow-up when a concurrent run created the thread’s task first', async () => {
     const { coder, start } = setup();
-    const theirs = reporting('working', 5);
+    // Even with the same prompt (the same comment delivered to two runs): each run's request is sent.
+    const theirs = { ...reporting('working', 5), initial_prompt: request.input };
     const stable = reporting('idle', 9);
     coder.on('lookup', notFound(), theirs);
     coder.on('create', exists());

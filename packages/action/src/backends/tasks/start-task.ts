@@ -34,9 +34,10 @@ export interface StartOptions {
  * sent once the agent accepts input (the send route answers 409 until the task is active and its agent
  * stable, so a 409 means "try again shortly", until the deadline).
  *
- * A create that meets 409 "already exists" for the thread's own name adopts the task it names: made by
- * this very request when a first attempt landed and its answer was lost (same prompt), else by another
- * run on the same thread that missed the lookup at the same moment, which makes this request a follow-up.
+ * A create that meets 409 "already exists" for the thread's own name adopts the task it names and sends
+ * the request to it, as a follow-up would: another run on the same thread missed the lookup at the same
+ * moment and created it first. (A create of this run whose answer was lost is the SDK's to recover: it
+ * returns the task that attempt made instead of a 409.)
  */
 export async function startTask(
   coder: StartTaskClient,
@@ -64,8 +65,6 @@ export async function startTask(
       if (!(error instanceof CoderApiError && error.status === 409)) throw error;
       existing = await findTask(coder, target.owner, request.name, options.signal);
       if (existing === undefined) throw error;
-      // The prompt names the comment it answers, so an equal one means this request's own create landed.
-      if (existing.initial_prompt === request.input) return { task: existing, created: true, baseline: null };
     }
   }
   return sendToExisting(coder, existing, request.input, options);
