@@ -2,30 +2,27 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { CoderClient } from '@coder-tasks/sdk';
 import { authorize } from './authorize';
-import { systemClock } from './clock';
-import { resolveTarget, startTask } from './coder-task';
+import type { WorkOutcome } from './backends/backend';
+import { chooseBackend } from './backends/choose-backend';
+import { type Clock, systemClock } from './clock';
 import { describeError } from './describe-error';
 import { parseEvent, type Trigger } from './event';
 import { createGitHubApi, createOctokit, type GitHubApi } from './github-api';
 import { githubRetryUnitMs } from './github-retry-unit';
 import { readInputs } from './inputs';
-import { oneLine } from './markdown';
 import { setOutputs } from './outputs';
 import type { ActionInputs } from './parse-inputs';
 import { Progress } from './progress';
 import { createRedactor, type Redactor } from './redact';
-import { buildReport, writeJobSummary } from './report';
-import { saveRunState } from './run-state';
 import { taskRequestFor } from './task-request';
 import { loadThread } from './thread';
-import { type Outcome, waitForOutcome } from './wait-outcome';
 
 /**
- * The action: read the inputs -> parse the event -> authorize -> acknowledge -> create or find the task
- * -> wait -> report. Ends green with `skipped=true` when the event is not a request or the person may not
+ * The action: read the inputs -> parse the event -> authorize -> acknowledge -> start or continue the
+ * work (a task or a chat, by the backend chosen for this server) -> wait -> report. Ends green with `skipped=true` when the event is not a request or the person may not
  * make one; fails the step (after saying why in the status comment) when the work fails.
  */
-export async function run(): Promise<void> {
+export async function run(clock: Clock = systemClock): Promise<void> {
   let redact: Redactor = (text) => text;
   try {
     const inputs = readInputs();
@@ -52,35 +49,27 @@ export async function run(): Promise<void> {
     );
 
     const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`;
-    saveRunState({ runUrl });
-    // Called again when the comment is replaced (someone deleted it), so state and outputs follow.
-    const progress = await Progress.acknowledge(github, trigger, runUrl, redact, (comment) => {
-      saveRunState({ commentId: comment.id });
-      setOutputs({ skipped: false, 'comment-id': comment.id, 'comment-url': comment.url }, redact);
-    });
-    setOutputs({ skipped: false }, redact);
-
-    await work(inputs, trigger, github, progress, redact);
+    const progress = await Progress.acknowledge(github, trigger, runUrl, redact, clock);
+    await work(inputs, trigger, github, progress, redact, clock);
   } catch (error) {
     core.setFailed(redact(describeError(error, '')));
   }
 }
 
-/** Create or find the task -> wait -> report; any failure is written into the status comment. */
+/** Start or continue the work -> wait -> report; any failure is written into the status comment. */
 async function work(
   inputs: ActionInputs,
   trigger: Trigger,
   github: GitHubApi,
   progress: Progress,
   redact: Redactor,
+  clock: Clock,
 ): Promise<void> {
   const coder = new CoderClient({
     url: inputs.coderUrl,
     token: inputs.coderToken,
     userAgent: 'coder-tasks-action',
   });
-  const deadline = systemClock.now() + inputs.waitTimeoutMs;
-  const onChange = (task: Parameters<Progress['show']>[0]) => progress.show(task, coder.taskUrl(task));
   try {
     const thread = await loadThread(github, trigger.thread);
     const request = taskRequestFor(trigger, thread, inputs.taskNamePrefix, {
@@ -88,85 +77,41 @@ async function work(
       repo: context.repo.repo,
       runId: String(context.runId),
     });
-    const target = await resolveTarget(coder, inputs, trigger.actor);
-    const started = await startTask(coder, target, request, {
-      clock: systemClock,
-      deadline,
+    const backend = await chooseBackend(coder, {
+      inputs,
+      actor: trigger.actor,
+      clock,
+      deadline: clock.now() + inputs.waitTimeoutMs,
       pollIntervalMs: inputs.pollIntervalMs,
-      onChange,
+      onUpdate: (update) => progress.show(update),
     });
-    const taskUrl = coder.taskUrl(started.task);
-    progress.view.reused = !started.created;
-    saveRunState({ taskName: started.task.name, taskUrl });
-    setOutputs(
-      {
-        'task-id': started.task.id,
-        'task-name': started.task.name,
-        'task-url': taskUrl,
-        'task-created': started.created,
-      },
-      redact,
-    );
-    core.info(
-      // The name is the server's: on one line it cannot start a workflow command (`::set-output …`).
-      `${started.created ? 'Created' : 'Sent the request to'} the task ${oneLine(started.task.name)}: ${taskUrl}`,
-    );
-    onChange(started.task);
-
-    const outcome = await waitForOutcome(coder, started, {
-      waitFor: inputs.waitFor,
-      clock: systemClock,
-      deadline,
-      pollIntervalMs: inputs.pollIntervalMs,
-      settleMs: Math.min(inputs.pollIntervalMs, 10_000),
-      onChange,
-    });
-
-    const report = await buildReport(coder, {
-      outcome,
-      created: started.created,
-      taskUrl,
-      runUrl: progress.view.runUrl,
-      requester: trigger.actor.login,
-      postLogs: inputs.postLogs,
-      coderUrl: inputs.coderUrl.toString(),
-      redact,
-    });
-    const { logsTruncated } = await progress.finish(report);
-    await writeJobSummary(report, redact);
-    setOutputs(
-      {
-        'task-status': outcome.task.status,
-        'task-state': outcome.task.current_state?.state ?? '',
-        'logs-truncated': logsTruncated,
-      },
-      redact,
-    );
-    endStep(outcome, redact);
+    progress.using(backend);
+    const started = await backend.start(request);
+    progress.started(started.ref);
+    const outcome = await started.wait();
+    await progress.finish(outcome);
+    endStep(outcome, backend.noun, redact);
   } catch (error) {
     // Every failure after the acknowledgement is told where the person who asked will look.
     const reason = redact(describeError(error, inputs.coderUrl.toString()));
-    progress.view.phase = 'failed';
-    progress.view.reason = reason;
-    await progress.finish();
-    await writeJobSummary(progress.view, redact);
-    // The task's last known status still tells later steps where it stands.
-    const last = progress.view.task;
-    if (last) setOutputs({ 'task-status': last.status, 'task-state': last.state ?? '' }, redact);
+    await progress.fail(reason);
     core.setFailed(reason);
   } finally {
     await coder.close();
   }
 }
 
-/** The step's result: failed for a failed or timed-out task, a warning for a paused one. */
-function endStep(outcome: Outcome, redact: Redactor): void {
-  if (outcome.kind === 'failed') core.setFailed(redact(outcome.reason));
+/** The step's result: failed for failed or timed-out work, a warning for a paused one. */
+function endStep(outcome: WorkOutcome, noun: string, redact: Redactor): void {
+  if (outcome.kind === 'failed') core.setFailed(redact(outcome.reason ?? ''));
   if (outcome.kind === 'timed-out') {
-    const state = outcome.task.current_state?.state ?? 'no state';
-    core.setFailed(`The task did not finish within wait-timeout (status ${outcome.task.status}, ${state}).`);
+    core.setFailed(
+      redact(
+        `The ${noun} did not finish within wait-timeout (status ${outcome.status}, ${outcome.state || 'no state'}).`,
+      ),
+    );
   }
-  if (outcome.kind === 'paused') core.warning('The task was paused before it finished.');
+  if (outcome.kind === 'paused') core.warning(`The ${noun} was paused before it finished.`);
 }
 
 function skip(message: string, redact: Redactor): void {

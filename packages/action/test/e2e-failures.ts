@@ -170,7 +170,8 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
 
     it('a server without the tasks API fails the step with a clear reason and creates nothing', async () => {
       e2e.coder.control.setTasksEnabled(false);
-      const result = await run('issue_comment', issueComment('/coder go'));
+      // With backend: auto this server's Chats would take the work; Tasks is asked for here.
+      const result = await run('issue_comment', issueComment('/coder go'), { backend: 'tasks' });
       expect(result.code).toBe(1);
       const comment = onlyComment();
       expectAcknowledgedOnIssue1(e2e.github);
@@ -182,6 +183,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
         'comment-url': comment.html_url,
       });
       expect(e2e.coder.control.tasks()).toEqual([]);
+      expect(e2e.coder.control.chats.chats()).toEqual([]);
       noLeak(result);
     });
 
