@@ -18,7 +18,7 @@ export interface ScenarioFigures {
   duplicateComments: number;
   /** Live status comments still showing progress after the run ended. */
   staleComments: number;
-  /** The most Coder requests in any 60 s of waiting (after the task was created). */
+  /** The most Coder requests in any 60 s of waiting (after the task was created), per run. */
   worstPerMinute: number;
 }
 
