@@ -198,7 +198,7 @@ export class CoderClient {
    * Which agent APIs the server serves: Tasks (from the version, plus one cheap probe on the releases
    * where a flag decides) and Chats, with the prefix this client uses for them.
    */
-  apiSupport(options?: CallOptions): Promise<ApiSupport> {
+  async apiSupport(options?: CallOptions): Promise<ApiSupport> {
     return apiSupport(this, this.chats.prefixes, options);
   }
 
@@ -209,28 +209,28 @@ export class CoderClient {
    * defaults to the caller's first organization. Not repeated once it may have landed, unless
    * `options.idempotencyLabel` lets a lost answer be found again (see {@link CreateChatOptions}).
    */
-  createChat(request: CreateChatInput, options?: CreateChatOptions): Promise<Chat> {
+  async createChat(request: CreateChatInput, options?: CreateChatOptions): Promise<Chat> {
     const { transport, retry, timeout } = this.loop;
     return createChat(this.chats, { transport, retry, timeout }, request, options);
   }
 
   /** GET `/chats`: root chats (subagents nested in `children`), pinned first, then newest. */
-  listChats(filter?: ListChatsFilter, options?: CallOptions): Promise<Chat[]> {
+  async listChats(filter?: ListChatsFilter, options?: CallOptions): Promise<Chat[]> {
     return this.chats.list(filter, options);
   }
 
   /** GET `/chats/{chat}`. */
-  getChat(id: string, options?: CallOptions): Promise<Chat> {
+  async getChat(id: string, options?: CallOptions): Promise<Chat> {
     return this.chats.get(id, options);
   }
 
   /** PATCH `/chats/{chat}` (204): title, labels (a full replacement), archived, pin order, plan mode, workspace. */
-  updateChat(id: string, patch: UpdateChatRequest, options?: CallOptions): Promise<void> {
+  async updateChat(id: string, patch: UpdateChatRequest, options?: CallOptions): Promise<void> {
     return this.chats.update(id, patch, options);
   }
 
   /** PATCH `/chats/{chat}` `{archived: true}`. coderd answers 409 while the chat is active: interrupt or wait first. */
-  archiveChat(id: string, options?: CallOptions): Promise<void> {
+  async archiveChat(id: string, options?: CallOptions): Promise<void> {
     return this.chats.update(id, { archived: true }, options);
   }
 
@@ -239,7 +239,7 @@ export class CoderClient {
    * (`queued_message`) or was inserted (`message`). Never repeated once it may have reached the server:
    * such a failure is a `ChatSendUncertainError`.
    */
-  sendChatMessage(
+  async sendChatMessage(
     id: string,
     request: CreateChatMessageRequest,
     options?: CallOptions,
@@ -248,7 +248,7 @@ export class CoderClient {
   }
 
   /** GET `/chats/{chat}/messages`: one page (newest first, or oldest first with only `afterId`). */
-  getChatMessages(
+  async getChatMessages(
     id: string,
     page?: ChatMessagesPageOptions,
     options?: CallOptions,
@@ -266,7 +266,7 @@ export class CoderClient {
   }
 
   /** POST `/chats/{chat}/interrupt`: stops the current run; the chat returned is usually `interrupting`. */
-  interruptChat(id: string, options?: CallOptions): Promise<Chat> {
+  async interruptChat(id: string, options?: CallOptions): Promise<Chat> {
     return this.chats.interrupt(id, options);
   }
 
@@ -281,7 +281,7 @@ export class CoderClient {
   }
 
   /** Waits for the turn a create or a send started; see {@link WaitForChatTurnOptions}. */
-  waitForChatTurn(chat: Chat | string, options?: WaitForChatTurnOptions): Promise<ChatTurn> {
+  async waitForChatTurn(chat: Chat | string, options?: WaitForChatTurnOptions): Promise<ChatTurn> {
     return waitForChatTurn(this.chats, this.chatStreams, chat, options);
   }
 

@@ -81,7 +81,7 @@ export class DeploymentApi {
       return getJson(this.#host, path, decodeTemplateVersion, options);
     }
     const template = await getJson(this.#host, base, decodeTemplate, options);
-    const path = `/api/v2/templateversions/${template.active_version_id}`;
+    const path = `/api/v2/templateversions/${seg('active_version_id', template.active_version_id)}`;
     return getJson(this.#host, path, decodeTemplateVersion, options);
   }
 

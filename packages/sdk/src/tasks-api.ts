@@ -121,7 +121,7 @@ export function taskUrl(base: URL, task: Pick<Task, 'owner_name' | 'id'>): strin
   checkString('taskUrl', 'task.owner_name', fields.owner_name);
   checkString('taskUrl', 'task.id', fields.id);
   return new URL(
-    `tasks/${encodeURIComponent(task.owner_name)}/${encodeURIComponent(task.id)}`,
+    `tasks/${seg('task.owner_name', task.owner_name)}/${seg('task.id', task.id)}`,
     base,
   ).toString();
 }

@@ -88,7 +88,7 @@ export class ChatsApi {
 
   /** The chat's page in the Coder dashboard: `<url>/agents/<chat id>`. */
   chatUrl(id: string): string {
-    return new URL(`agents/${encodeURIComponent(id)}`, this.#host.url).toString();
+    return new URL(`agents/${seg('id', id)}`, this.#host.url).toString();
   }
 
   /** The organization a create goes to when the caller names none: the caller's first. */
