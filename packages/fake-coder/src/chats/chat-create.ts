@@ -4,6 +4,7 @@ import { canRead } from '../http/auth';
 import { errorReply, ok } from '../http/reply';
 import type { Handler } from '../http/request-context';
 import { daemonUnavailable, hookRefusal } from './chat-access';
+import { checkDynamicTools, checkMcpServerIds, forbidden, storeFailure } from './chat-create-checks';
 import { saveMessage, watch } from './chat-events';
 import { hasPending } from './chat-generation';
 import { CHAT_BODY_LIMIT, contentParts, fallbackTitle, field, readObject } from './chat-input';
@@ -36,6 +37,7 @@ export function createChatHandler(model: ChatsModel): Handler {
     if (!ctx.user.organizationIds.includes(orgId)) {
       return errorReply(403, 'You are not a member of the specified organization.');
     }
+    if (model.settings.createForbidden) return forbidden();
     const content = field<unknown[]>(body, STRUCT, 'content', 'array', '[]codersdk.ChatInputPart');
     if ('reply' in content) return content.reply;
     const parts = contentParts(content.value);
@@ -68,6 +70,8 @@ export function createChatHandler(model: ChatsModel): Handler {
     }
     const planMode = strings.plan_mode ?? '';
     if (planMode !== '' && planMode !== 'plan') return errorReply(400, 'Invalid plan_mode value.');
+    const mcp = checkMcpServerIds(model, body.mcp_server_ids);
+    if ('reply' in mcp) return mcp.reply;
     const labels = field<Record<string, unknown>>(body, STRUCT, 'labels', 'object', 'map[string]string');
     if ('reply' in labels) return labels.reply;
     const labelMap = stringMap(labels.value ?? {});
@@ -80,6 +84,8 @@ export function createChatHandler(model: ChatsModel): Handler {
     }
     const labelErrors = validateChatLabels(labelMap);
     if (labelErrors.length > 0) return errorReply(400, 'Invalid labels.', undefined, labelErrors);
+    const tools = checkDynamicTools(body.unsafe_dynamic_tools);
+    if (tools) return tools;
     const clientType = strings.client_type ?? '';
     if (clientType !== '' && clientType !== 'ui' && clientType !== 'api') {
       return errorReply(400, 'Invalid client_type.');
@@ -87,6 +93,8 @@ export function createChatHandler(model: ChatsModel): Handler {
     // coderd's chat daemon runs the hook as it creates the chat, after every check of the request.
     const refused = hookRefusal(model, 'create', 'Chat creation denied by lifecycle hook.');
     if (refused) return refused;
+    const failed = storeFailure(model, 'create-chat');
+    if (failed) return failed;
 
     const now = ctx.world.stamp();
     const pickup = model.settings.pickupDelayMs > 0;
@@ -103,7 +111,7 @@ export function createChatHandler(model: ChatsModel): Handler {
       planMode,
       clientType: clientType || 'api',
       workspaceId: strings.workspace_id === undefined ? undefined : parseUuid(strings.workspace_id),
-      mcpServerIds: [],
+      mcpServerIds: mcp.ids,
       createdAt: now,
       updatedAt: now,
       lastError: undefined,
@@ -116,6 +124,8 @@ export function createChatHandler(model: ChatsModel): Handler {
       script: undefined,
       turn: { generation: 0, running: false, pickupPending: false, cancel: undefined },
       sharedWith: new Map(),
+      parentId: undefined,
+      sendConflict: undefined,
     };
     model.chats.set(chat.id, chat);
     if (strings.system_prompt)

@@ -1,6 +1,7 @@
 import { errorReply, ok } from '../http/reply';
 import type { Handler } from '../http/request-context';
 import { daemonUnavailable, hookRefusal, isBusy, lookupChat } from './chat-access';
+import { storeFailure } from './chat-create-checks';
 import { queueChanged, saveMessage } from './chat-events';
 import { hasInterrupting } from './chat-generation';
 import { CHAT_BODY_LIMIT, contentParts, field, readObject } from './chat-input';
@@ -82,6 +83,18 @@ export function sendMessageHandler(model: ChatsModel): Handler {
     }
     const refused = hookRefusal(model, 'send', 'Chat message denied by lifecycle hook.');
     if (refused) return refused;
+    // postChatMessages maps chatd's state-machine errors to these 409s (coderd/exp_chats.go): an invalid
+    // stored state has no detail, a transition the machine refuses carries chatd's error as the detail.
+    if (chat.sendConflict === 'invalid-state') return errorReply(409, 'Chat is in an invalid state.');
+    if (chat.sendConflict === 'transition') {
+      return errorReply(
+        409,
+        'Chat is not in a state that accepts new messages.',
+        `chat state transition not allowed from status "${chat.status}"`,
+      );
+    }
+    const failed = storeFailure(model, 'create-message');
+    if (failed) return failed;
 
     const erroredWithQueue = chat.status === 'error' && chat.queue.length > 0;
     if (!isBusy(chat) && !erroredWithQueue) {

@@ -3,6 +3,7 @@ import { errorReply, ok } from '../http/reply';
 import type { Handler } from '../http/request-context';
 import { isBusy, lookupChat } from './chat-access';
 import { stringMap } from './chat-create';
+import { storeFailure } from './chat-create-checks';
 import { watch } from './chat-events';
 import { field, readObject } from './chat-input';
 import { compareChats, matchesChatQuery, parseChatListQuery } from './chat-list-query';
@@ -11,14 +12,14 @@ import type { ChatsModel } from './chats-model';
 
 const STRUCT = 'UpdateChatRequest';
 
-/** `GET /chats`: a bare array of the caller's own root chats, archived ones only with `q=archived:true`. */
+/** `GET /chats`: a bare array of the caller's own root chats (subagent chats only in `children`), archived ones only with `q=archived:true`. */
 export function listChatsHandler(model: ChatsModel): Handler {
   return (ctx) => {
     const parsed = parseChatListQuery(ctx.query);
     if ('reply' in parsed) return parsed.reply;
     const q = parsed.query;
     let chats = [...model.chats.values()]
-      .filter((c) => c.ownerId === ctx.user.id && matchesChatQuery(c, q))
+      .filter((c) => c.ownerId === ctx.user.id && c.parentId === undefined && matchesChatQuery(c, q))
       .sort(compareChats);
     if (q.afterId !== undefined) {
       const i = chats.findIndex((c) => c.id === q.afterId);
@@ -85,6 +86,9 @@ export function updateChatHandler(model: ChatsModel): Handler {
       return errorReply(400, 'Invalid plan_mode value.');
     }
     if (archived.value !== undefined) {
+      if (chat.parentId !== undefined) {
+        return errorReply(400, 'Chat archive state can only be changed on the root chat.');
+      }
       if (archived.value === chat.archived) {
         return errorReply(400, chat.archived ? 'Chat is already archived.' : 'Chat is already not archived.');
       }
@@ -94,6 +98,8 @@ export function updateChatHandler(model: ChatsModel): Handler {
           'Cannot archive an active chat. Interrupt or wait for the chat to finish first.',
         );
       }
+      const failed = archived.value ? storeFailure(model, 'archive') : undefined;
+      if (failed) return failed;
     }
 
     if (title.value !== undefined) {
@@ -103,7 +109,12 @@ export function updateChatHandler(model: ChatsModel): Handler {
     if (labelMap) chat.labels = labelMap;
     if (planMode.value !== undefined) chat.planMode = planMode.value;
     if (pin.value !== undefined) setPin(model, chat.ownerId, chat.id, Math.trunc(pin.value));
-    if (archived.value !== undefined) chat.archived = archived.value;
+    if (archived.value !== undefined) {
+      // Archiving a root chat archives its subagent chats with it, as coderd archives by root chat id.
+      for (const c of [chat, ...[...model.chats.values()].filter((c) => c.parentId === chat.id)]) {
+        c.archived = archived.value;
+      }
+    }
     chat.updatedAt = ctx.world.stamp();
     ctx.world.notifyAny();
     return { status: 204 };

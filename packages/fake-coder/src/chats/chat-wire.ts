@@ -163,6 +163,7 @@ export function chatJson(model: ChatsModel, chat: ChatRecord): Record<string, un
     ...(owner?.username ? { owner_username: owner.username } : {}),
     ...(owner?.name ? { owner_name: owner.name } : {}),
     ...(chat.workspaceId ? { workspace_id: chat.workspaceId } : {}),
+    ...(chat.parentId ? { parent_chat_id: chat.parentId, root_chat_id: chat.parentId } : {}),
     last_model_config_id: chat.modelConfigId,
     title: chat.title,
     status: chat.status,
@@ -181,7 +182,9 @@ export function chatJson(model: ChatsModel, chat: ChatRecord): Record<string, un
     labels: { ...chat.labels },
     has_unread: chat.hasUnread,
     client_type: chat.clientType,
-    children: [],
+    children: chat.parentId
+      ? []
+      : [...model.chats.values()].filter((c) => c.parentId === chat.id).map((c) => chatJson(model, c)),
   };
 }
 

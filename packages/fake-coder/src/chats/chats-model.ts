@@ -84,7 +84,20 @@ export interface ChatRecord {
   turn: ChatTurnState;
   /** Users the chat is shared with (its user ACL), by id: `true` when they may also update it. */
   sharedWith: Map<string, boolean>;
+  /** The root chat of a subagent chat; undefined on a root chat. */
+  parentId: string | undefined;
+  /** A send refusal forced by `control.chats.setSendConflict`, answered 409 until cleared. */
+  sendConflict: ChatSendConflict | undefined;
 }
+
+/**
+ * Which 409 a send gets: `transition` when chatd's state machine does not allow the send from the
+ * chat's state, `invalid-state` when the chat's stored state is itself invalid.
+ */
+export type ChatSendConflict = 'transition' | 'invalid-state';
+
+/** A store write that fails (see `control.chats.failStore`). */
+export type ChatStoreFault = 'create-chat' | 'create-message' | 'archive';
 
 /** What the deployment's chat lifecycle hook does to a create or a send (see `control.chats.setLifecycleHook`). */
 export interface ChatHookRecord {
@@ -127,6 +140,12 @@ export interface ChatSettings {
   frameFormat: 'bare' | 'envelope';
   /** The lifecycle hook's answer, or undefined while it allows everything. */
   hook: ChatHookRecord | undefined;
+  /** The ids of the deployment's enabled MCP servers (none unless a test adds some). */
+  mcpServers: Set<string>;
+  /** The caller's role lacks permission to create chats. */
+  createForbidden: boolean;
+  /** Store writes that fail until cleared. */
+  storeFaults: Set<ChatStoreFault>;
 }
 
 /** Every chat of one fake server, the scripts, the settings and the listeners of open streams. */
@@ -143,6 +162,9 @@ export class ChatsModel {
     pickupDelayMs: 0,
     frameFormat: 'bare',
     hook: undefined,
+    mcpServers: new Set(),
+    createForbidden: false,
+    storeFaults: new Set(),
   };
   streamFaults: StreamFaultRecord[] = [];
   /** The open WebSockets, so tests can cut them (chat id, or `watch:<owner id>`). */

@@ -1,4 +1,6 @@
+import { parseUuid } from '@coder-tasks/types';
 import { waitUntil } from '../tasks/settle';
+import { addChild } from './chat-children';
 import { saveMessage, setDiff } from './chat-events';
 import { cancelTurn, endTurn, promoteAndAnswer } from './chat-runner';
 import { normalizeChatScript } from './chat-script';
@@ -148,6 +150,42 @@ export function createChatsControl(model: ChatsModel): FakeChatsControl {
       const user = world.userByName(username);
       if (!user) throw new Error(`no user named "${username}"`);
       requireChat(chatId).sharedWith.set(user.id, options.update === true);
+    },
+    setMcpServers(ids) {
+      model.settings.mcpServers = new Set(
+        ids.map((id) => {
+          const uuid = parseUuid(id);
+          if (!uuid) throw new TypeError(`MCP server id must be a UUID, got ${JSON.stringify(id)}`);
+          return uuid;
+        }),
+      );
+    },
+    setCreateAllowed(allowed) {
+      model.settings.createForbidden = !allowed;
+    },
+    failStore(write, fail = true) {
+      if (write !== 'create-chat' && write !== 'create-message' && write !== 'archive') {
+        throw new TypeError(
+          `store write must be create-chat, create-message or archive, got ${JSON.stringify(write)}`,
+        );
+      }
+      if (fail) model.settings.storeFaults.add(write);
+      else model.settings.storeFaults.delete(write);
+    },
+    setSendConflict(chatId, conflict) {
+      if (conflict !== undefined && conflict !== 'transition' && conflict !== 'invalid-state') {
+        throw new TypeError(
+          `send conflict must be transition or invalid-state, got ${JSON.stringify(conflict)}`,
+        );
+      }
+      requireChat(chatId).sendConflict = conflict;
+    },
+    addChildChat(rootChatId, title = 'subagent') {
+      const root = requireChat(rootChatId);
+      if (root.parentId !== undefined) {
+        throw new Error(`chat "${rootChatId}" is itself a subagent chat; coderd nests one level only`);
+      }
+      return addChild(model, root, title).id;
     },
     removeFromOrganization(username, organization) {
       const user = world.userByName(username);

@@ -166,6 +166,33 @@ export interface FakeChatsControl {
    * without it (the default) write routes answer them 404.
    */
   shareChat(chatId: string, username: string, options?: { update?: boolean }): void;
+  /**
+   * The deployment's enabled MCP servers (default none): a create naming any other id in `mcp_server_ids`
+   * answers 400 `One or more MCP server IDs are invalid or disabled.` with `Invalid IDs: …`.
+   */
+  setMcpServers(ids: string[]): void;
+  /**
+   * Withholds (or gives back) the permission to create chats (default given): a create by a member of
+   * the organization answers 403 `Forbidden.` with coderd's fixed detail.
+   */
+  setCreateAllowed(allowed: boolean): void;
+  /**
+   * Makes a store write fail (or succeed again with `false`) until cleared: `create-chat` answers a create
+   * 500 `Failed to create chat.`, `create-message` a send 500 `Failed to create chat message.`, `archive`
+   * a PATCH `{"archived":true}` 500 `Failed to archive chat.`. Nothing is stored.
+   */
+  failStore(write: 'create-chat' | 'create-message' | 'archive', fail?: boolean): void;
+  /**
+   * Makes sends to the chat answer 409 until cleared (undefined): `transition` as chatd's state machine
+   * refusing the send (`Chat is not in a state that accepts new messages.`), `invalid-state` as a chat
+   * whose stored state is invalid (`Chat is in an invalid state.`). The hook and body checks come first.
+   */
+  setSendConflict(chatId: string, conflict: 'transition' | 'invalid-state' | undefined): void;
+  /**
+   * Adds a subagent chat under a root chat (same owner and organization, status `waiting`), listed in the
+   * root's `children` and not on its own in `GET /chats`. Returns its id.
+   */
+  addChildChat(rootChatId: string, title?: string): string;
   /** Removes a user from an organization (name or id): creating chats there answers 403 afterwards. */
   removeFromOrganization(username: string, organization: string): void;
   /** Every chat (archived ones too), newest first. */
