@@ -56,7 +56,10 @@ describe('chat create, send and archive error paths answer coderd’s code, mess
         { name: 'a', input_schema: {} },
       ],
     });
-    expect([twice.status, twice.json]).toEqual([400, { message: 'Duplicate dynamic tool name.' }]);
+    expect([twice.status, twice.json]).toEqual([
+      400,
+      { message: 'Duplicate dynamic tool name.', detail: 'Tool "a" appears more than once.' },
+    ]);
     expect(fake.control.chats.chats()).toHaveLength(before);
     expect((await create({ unsafe_dynamic_tools: tools(250) })).status).toBe(201);
   });
@@ -164,7 +167,7 @@ describe('chat create, send and archive error paths answer coderd’s code, mess
     expect(() => fake.control.chats.addChildChat(childId)).toThrow(/one level/);
   });
 
-  it('says when a chat is already archived or already not, and answers 500 when archiving fails', async () => {
+  it('says when a chat is already archived or already not, and answers 500 when archiving or unarchiving fails', async () => {
     const chat = await idle();
     expect((await patch(chat.id, { archived: false })).json).toEqual({
       message: 'Chat is already not archived.',
@@ -180,6 +183,15 @@ describe('chat create, send and archive error paths answer coderd’s code, mess
     expect(fake.control.chats.chat(chat.id)).toMatchObject({ archived: false, title: chat.title });
     expect((await patch(chat.id, { archived: true })).status).toBe(204);
     expect((await patch(chat.id, { archived: true })).json).toEqual({ message: 'Chat is already archived.' });
+    fake.control.chats.failStore('archive');
+    try {
+      const failed = await patch(chat.id, { archived: false });
+      expect(failed.status).toBe(500);
+      expect(failed.json).toMatchObject({ message: 'Failed to unarchive chat.' });
+    } finally {
+      fake.control.chats.failStore('archive', false);
+    }
+    expect(fake.control.chats.chat(chat.id)?.archived).toBe(true);
   });
 
   it('rejects control arguments it cannot honour', () => {

@@ -1,6 +1,6 @@
 import { parseUuid } from '@coder-tasks/types';
 import { errorReply, type Reply } from '../http/reply';
-import type { ChatsModel } from './chats-model';
+import type { ChatStoreFault, ChatsModel } from './chats-model';
 
 /** coderd's cap on the client-executed tools of one chat. */
 export const MAX_DYNAMIC_TOOLS = 250;
@@ -51,7 +51,13 @@ export function checkDynamicTools(value: unknown): Reply | undefined {
   for (const tool of value as Record<string, unknown>[]) {
     const name = typeof tool.name === 'string' ? tool.name : '';
     if (name === '') return errorReply(400, 'Dynamic tool name must not be empty.');
-    if (seen.has(name)) return errorReply(400, 'Duplicate dynamic tool name.');
+    if (seen.has(name)) {
+      return errorReply(
+        400,
+        'Duplicate dynamic tool name.',
+        `Tool ${JSON.stringify(name)} appears more than once.`,
+      );
+    }
     seen.add(name);
   }
   return undefined;
@@ -66,16 +72,11 @@ export function forbidden(): Reply {
   );
 }
 
-/** The 500 of a store write a test made fail, with a Go-like error as the detail. */
-export function storeFailure(
-  model: ChatsModel,
-  fault: 'create-chat' | 'create-message' | 'archive',
-): Reply | undefined {
+/**
+ * The 500 of a store write a test made fail (`message` as coderd words it for that write), with a Go-like
+ * error as the detail.
+ */
+export function storeFailure(model: ChatsModel, fault: ChatStoreFault, message: string): Reply | undefined {
   if (!model.settings.storeFaults.has(fault)) return undefined;
-  const message = {
-    'create-chat': 'Failed to create chat.',
-    'create-message': 'Failed to create chat message.',
-    archive: 'Failed to archive chat.',
-  }[fault];
   return errorReply(500, message, 'pq: the fake store refused the write (injected fault)');
 }

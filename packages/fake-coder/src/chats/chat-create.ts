@@ -93,7 +93,7 @@ export function createChatHandler(model: ChatsModel): Handler {
     // coderd's chat daemon runs the hook as it creates the chat, after every check of the request.
     const refused = hookRefusal(model, 'create', 'Chat creation denied by lifecycle hook.');
     if (refused) return refused;
-    const failed = storeFailure(model, 'create-chat');
+    const failed = storeFailure(model, 'create-chat', 'Failed to create chat.');
     if (failed) return failed;
 
     const now = ctx.world.stamp();

@@ -93,7 +93,7 @@ export function sendMessageHandler(model: ChatsModel): Handler {
         `chat state transition not allowed from status "${chat.status}"`,
       );
     }
-    const failed = storeFailure(model, 'create-message');
+    const failed = storeFailure(model, 'create-message', 'Failed to create chat message.');
     if (failed) return failed;
 
     const erroredWithQueue = chat.status === 'error' && chat.queue.length > 0;

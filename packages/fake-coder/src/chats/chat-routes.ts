@@ -98,7 +98,11 @@ export function updateChatHandler(model: ChatsModel): Handler {
           'Cannot archive an active chat. Interrupt or wait for the chat to finish first.',
         );
       }
-      const failed = archived.value ? storeFailure(model, 'archive') : undefined;
+      const failed = storeFailure(
+        model,
+        'archive',
+        archived.value ? 'Failed to archive chat.' : 'Failed to unarchive chat.',
+      );
       if (failed) return failed;
     }
 

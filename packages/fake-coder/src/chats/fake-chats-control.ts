@@ -179,7 +179,7 @@ export interface FakeChatsControl {
   /**
    * Makes a store write fail (or succeed again with `false`) until cleared: `create-chat` answers a create
    * 500 `Failed to create chat.`, `create-message` a send 500 `Failed to create chat message.`, `archive`
-   * a PATCH `{"archived":true}` 500 `Failed to archive chat.`. Nothing is stored.
+   * a PATCH of `archived` 500 `Failed to archive chat.` / `Failed to unarchive chat.`. Nothing is stored.
    */
   failStore(write: 'create-chat' | 'create-message' | 'archive', fail?: boolean): void;
   /**
