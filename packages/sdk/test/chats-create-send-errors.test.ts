@@ -65,7 +65,7 @@ describe('create, send and archive refusals surface as CoderApiError with coderd
       (h) => h.client.createChat({ content: text('x'), unsafe_dynamic_tools: [...tools(1), ...tools(1)] }),
       400,
       'Duplicate dynamic tool name.',
-      undefined,
+      'Tool "t0" appears more than once.',
       CHATS,
       'POST',
     ],
@@ -190,6 +190,22 @@ describe('create, send and archive refusals surface as CoderApiError with coderd
       // A PATCH replaces what it names, so the SDK may repeat it after a 5xx (a repeat that finds the chat
       // already archived counts as done); it still stops after its retry budget.
       1 + FAST_RETRY.maxRetries,
+    ],
+    [
+      'an unarchive the store fails to save',
+      async (h) => {
+        const chat = await idleChat(h);
+        await h.client.updateChat(chat.id, { archived: true });
+        h.fake.control.chats.failStore('archive');
+        return h.client.updateChat(chat.id, { archived: false });
+      },
+      500,
+      'Failed to unarchive chat.',
+      'pq: the fake store refused the write (injected fault)',
+      CHAT,
+      'PATCH',
+      // The archiving PATCH, then the unarchiving one and its repeats.
+      1 + 1 + FAST_RETRY.maxRetries,
     ],
   ])('%s', async (_name, call, status, message, detail, route, method, attempts = 1) => {
     // v2.37 still serves Tasks, which the workspace case needs to get a workspace.
