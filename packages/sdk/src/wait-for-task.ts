@@ -113,6 +113,9 @@ export async function waitForTask(
   let patience = readGap;
   let pollDelay = pollBase;
   let transientError: unknown;
+  // The task passed in already names its workspace: watch it from the start, so that a first read that
+  // hangs can be given up on the stream's first event instead of holding the wait for the client's timeout.
+  if (last) stream.ensure(last.workspace_id);
   try {
     for (;;) {
       const hold = pacer.take(performance.now());
