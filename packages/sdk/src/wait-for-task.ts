@@ -10,6 +10,7 @@ import {
   CoderTimeoutError,
 } from './errors';
 import { ReadPacer } from './read-pacer';
+import { readUnlessStalled } from './read-unless-stalled';
 import { StreamWaker, type WorkspaceWatcher } from './stream-waker';
 import { describeWaitUntil, isWaitSatisfied, taskChangeKey, type WaitUntil } from './task-conditions';
 import { TaskFailedError, TaskPausedError, TaskWaitTimeoutError } from './task-errors';
@@ -105,9 +106,16 @@ export async function waitForTask(
   let lastKey = last ? taskChangeKey(last) : undefined;
   const stream = new StreamWaker(client, wake, signal, options.watch ?? true);
   // However the stream behaves (absent, flapping, flooding), reads average at most one per this gap.
-  const pacer = new ReadPacer(Math.min(pollBase, MAX_READ_GAP), READ_BURST, performance.now());
+  const readGap = Math.min(pollBase, MAX_READ_GAP);
+  const pacer = new ReadPacer(readGap, READ_BURST, performance.now());
+  // How long a read may hang after the stream announced a change; it doubles for each read given up in a
+  // row, so a server that is merely slow to answer still gets to finish one.
+  let patience = readGap;
   let pollDelay = pollBase;
   let transientError: unknown;
+  // The task passed in already names its workspace: watch it from the start, so that a first read that
+  // hangs can be given up on the stream's first event instead of holding the wait for the client's timeout.
+  if (last) stream.ensure(last.workspace_id);
   try {
     for (;;) {
       const hold = pacer.take(performance.now());
@@ -115,9 +123,17 @@ export async function waitForTask(
       // Whatever an event announced before this read is in its answer.
       wake.clear();
       const readAt = performance.now();
-      const read = await readTask(client, last ?? (target as string), signal);
-      const fresh = 'task' in read ? read.task : undefined;
-      if ('error' in read) transientError = read.error;
+      const attempt = await readUnlessStalled(
+        (readSignal) => readTask(client, last ?? (target as string), readSignal),
+        wake,
+        patience,
+        signal,
+      );
+      // A read given up on: the event it hung through is still pending, so the loop asks again at once.
+      patience = 'stalled' in attempt ? patience * 2 : readGap;
+      const read = 'value' in attempt ? attempt.value : undefined;
+      const fresh = read && 'task' in read ? read.task : undefined;
+      if (read && 'error' in read) transientError = read.error;
       if (fresh) {
         const key = taskChangeKey(fresh);
         if (key !== lastKey) {
