@@ -124,6 +124,17 @@ describe('faults', () => {
     expect(fake.control.tasks().length).toBe(before + 1);
   });
 
+  it('status with afterHandler: the handler does its work, the client gets the fault status', async () => {
+    const before = fake.control.tasks().length;
+    fake.control.faults.inject({ kind: 'status', status: 503, afterHandler: true, method: 'POST', times: 1 });
+    const res = await call(fake, 'POST', '/api/v2/tasks/me', {
+      body: { template_version_id: fake.control.seed?.templateVersionId, input: 'landed behind a 503' },
+    });
+    expect(res.status).toBe(503);
+    expect(fake.control.tasks().length).toBe(before + 1);
+    expect(fake.requests.at(-1)?.status).toBe(503);
+  });
+
   it('resetMidResponse: headers and part of the body, then a reset', async () => {
     await createTask(fake);
     fake.control.faults.inject({ kind: 'resetMidResponse', times: 1 });

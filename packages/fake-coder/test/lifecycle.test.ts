@@ -161,7 +161,7 @@ describe('a task through its whole life', () => {
     expect((await call(fake, 'GET', `/api/v2/workspaces/${workspaceId}`)).status).toBe(410);
     const gone = await call(fake, 'GET', `/api/v2/workspaces/${workspaceId}?include_deleted=true`);
     const ws = parseWire(WorkspaceSchema, gone.json, 'Workspace');
-    expect([ws.latest_build.transition, ws.latest_build.status, ws.task_id]).toEqual([
+    expect([ws.latest_build?.transition, ws.latest_build?.status, ws.task_id]).toEqual([
       'delete',
       'deleted',
       id,
@@ -190,8 +190,8 @@ describe('a task through its whole life', () => {
       (await call(fake, 'GET', `/api/v2/workspaces/${failed.workspaceId}`)).json,
       'Workspace',
     );
-    expect(ws.latest_build.job.error).toBe('terraform apply failed: quota exceeded');
-    expect(ws.latest_build.job.status).toBe('failed');
+    expect(ws.latest_build?.job?.error).toBe('terraform apply failed: quota exceeded');
+    expect(ws.latest_build?.job?.status).toBe('failed');
   });
 
   it('is unknown once the agent is ready when the template links no app', async () => {

@@ -62,7 +62,7 @@ describe('workspace watch', () => {
       events.push(e);
       if (e.event === 'data') {
         const ws = parseWire(WorkspaceSchema, JSON.parse(e.data), 'Workspace');
-        statuses.push(`${ws.latest_build.status}/${ws.latest_app_status?.state ?? '-'}`);
+        statuses.push(`${ws.latest_build?.status}/${ws.latest_app_status?.state ?? '-'}`);
       }
       // Each event drives the next change, so the test never sleeps.
       if (e.event === 'data' && stage < 5) {

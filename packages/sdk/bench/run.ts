@@ -5,33 +5,11 @@ import { type FakeCoder, startFakeCoder } from '@coder-tasks/fake-coder';
 import type { Task } from '@coder-tasks/types';
 import { Agent, request } from 'undici';
 import { CoderClient } from '../src/index';
+import { chatsCallCost, chatsWaitCost } from './chats';
+import { fmt, sideBySide } from './measure';
 
 const LIST_SIZE = 1_000;
 const quiet = { answerInitialPrompt: false };
-
-async function timePerCall(fn: () => Promise<unknown>, calls: number): Promise<number> {
-  const start = performance.now();
-  for (let i = 0; i < calls; i++) await fn();
-  return (performance.now() - start) / calls;
-}
-
-/** Mean ms per call of `sdk` and `raw`, measured in alternating blocks so drift hits both alike. */
-async function sideBySide(
-  raw: () => Promise<unknown>,
-  sdk: () => Promise<unknown>,
-  rounds: number,
-  calls: number,
-) {
-  await timePerCall(raw, calls);
-  await timePerCall(sdk, calls);
-  let rawTotal = 0;
-  let sdkTotal = 0;
-  for (let round = 0; round < rounds; round++) {
-    rawTotal += await timePerCall(raw, calls);
-    sdkTotal += await timePerCall(sdk, calls);
-  }
-  return { raw: rawTotal / rounds, sdk: sdkTotal / rounds };
-}
 
 async function callCost(): Promise<string[]> {
   const fake = await startFakeCoder({ recordRequests: false, defaultAgentScript: quiet });
@@ -52,7 +30,7 @@ async function callCost(): Promise<string[]> {
     return JSON.parse(await res.body.text());
   };
   const get = await sideBySide(rawGet(`/api/v2/tasks/me/${one}`), () => client.getTask(one), 10, 200);
-  const list = await sideBySide(rawGet('/api/v2/tasks?q='), () => client.listTasks(), 5, 10);
+  const list = await sideBySide(rawGet('/api/v2/tasks?q='), () => client.listTasks(), 15, 10);
   await agent.close();
   await client.close();
   await fake.close();
@@ -63,11 +41,8 @@ async function callCost(): Promise<string[]> {
     '|---|---|---|---|',
     row('get one task', get),
     row(`list ${LIST_SIZE} tasks`, list),
+    ...(await chatsCallCost()),
   ];
-}
-
-function fmt(ms: number): string {
-  return ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`;
 }
 
 interface WaitTrial {
@@ -135,4 +110,6 @@ console.log(
 console.log((await callCost()).join('\n'));
 console.log('');
 console.log((await waitCost(Number(process.env.WAIT_TRIALS ?? 6))).join('\n'));
+console.log('');
+console.log((await chatsWaitCost(Number(process.env.WAIT_TRIALS ?? 6))).join('\n'));
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);

@@ -20,6 +20,11 @@ export interface CoderClientOptions {
   retry?: RetryPolicy | false;
   /** Put in front of `coder-tasks-sdk/<version>` in the User-Agent, such as `my-bot/1.2`. Default none. */
   userAgent?: string;
+  /**
+   * The prefix of the Chats routes. Default: chosen once per client from the server's version
+   * (`/api/experimental` on v2.32–v2.36, `/api/v2` from v2.37).
+   */
+  chatsPrefix?: '/api/v2' | '/api/experimental';
   /** Not supported: the client speaks undici directly. Pass `dispatcher` to change the transport. */
   fetchImpl?: never;
 }
@@ -46,7 +51,7 @@ export interface RequestSpec<T> extends HttpExchange {
   /** Safe to send again after an attempt that may have reached the server. */
   repeatable: boolean;
   /**
-   * Once an attempt may have done its work unseen (reset after sending, timeout, 502/504), turns the API
+   * Once an attempt may have done its work unseen (reset after sending, timeout, any 5xx), turns the API
    * error of a later attempt back into a result: that earlier attempt succeeded.
    */
   recover?: (error: CoderApiError, attempts: AttemptHistory) => Promise<{ value: T } | undefined>;

@@ -1,8 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type BuildInfo,
+  type Chat,
+  type ChatMessage,
+  type ChatMessagesResponse,
+  type ChatStreamEvent,
+  type ChatWatchEvent,
+  type CreateChatMessageRequest,
+  type CreateChatMessageResponse,
   type CreateTaskRequest,
-  type CreateTaskRequestBody,
   type Organization,
   type PauseTaskResponse,
   type Preset,
@@ -14,22 +20,41 @@ import {
   type TasksFilter,
   type TemplateVersion,
   tasksFilterToQuery,
+  type UpdateChatRequest,
   type User,
   type Workspace,
 } from '@coder-tasks/types';
+import { isTasksApiMissing, seg, taskPath } from './api-paths';
+import {
+  checkCreateTaskRequest,
+  checkObject,
+  checkOptionalString,
+  checkSignal,
+  checkString,
+  checkTasksFilter,
+} from './argument-checks';
+import { type AttemptFailure, attemptVerdict } from './attempt-verdict';
+import { type CreateChatInput, type CreateChatOptions, createChat } from './chats/chat-create';
+import { type ChatMessagesOptions, chatMessages } from './chats/chat-messages';
+import { type ChatStreamOptions, ChatStreams, type StreamChatOptions } from './chats/chat-streams';
+import { type ChatMessagesPageOptions, ChatsApi, type ListChatsFilter } from './chats/chats-api';
+import { type ApiSupport, apiSupport } from './chats/chats-prefix';
+import { type ChatTurn, type WaitForChatTurnOptions, waitForChatTurn } from './chats/wait-for-chat-turn';
 import type { AttemptHistory, CallOptions, CoderClientOptions, RequestSpec } from './client-options';
-import { attemptHistory, isTaskFromThisCreate } from './created-task';
+import { attemptHistory, findCreatedTask } from './created-task';
 import {
   CoderAbortError,
-  type CoderApiError,
+  CoderApiError,
   CoderConnectionError,
+  type CoderError,
+  CoderResponseFormatError,
   CoderTimeoutError,
-  TasksUnavailableError,
 } from './errors';
-import { failedBeforeSending, HttpTransport } from './http-transport';
+import { type ExchangeContext, failedBeforeSending, HttpTransport } from './http-transport';
 import { pickGitHubUser, pickPreset } from './lookups';
-import { apiErrorFromResponse, decodeBody } from './response-body';
-import { type ResolvedRetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy';
+import { apiErrorFromResponse, decodeBody, type RawResponse } from './response-body';
+import { type ResolvedRetryPolicy, resolveRetryPolicy } from './retry-policy';
+import { TasksUnavailableError } from './tasks-unavailable-error';
 import { checkTimerMs } from './timer-limit';
 import { type WaitForTaskOptions, waitForTask } from './wait-for-task';
 import { type WatchWorkspaceOptions, watchWorkspace } from './watch-workspace';
@@ -49,8 +74,6 @@ import {
   decodeWorkspace,
 } from './wire-decoders';
 
-const TASK_ROUTE = /^\/api\/(v2|experimental)\/tasks(\/|$)/;
-
 /**
  * A client for the Coder Tasks API, the TypeScript peer of Go's `codersdk` task methods. Every method
  * validates the response against the wire schema, takes {@link CallOptions}, and throws a `CoderError`.
@@ -66,6 +89,8 @@ export class CoderClient {
   private readonly transport: HttpTransport;
   private readonly timeout: number;
   private readonly retry: ResolvedRetryPolicy;
+  private readonly chats: ChatsApi;
+  private readonly chatStreams: ChatStreams;
 
   constructor(options: CoderClientOptions) {
     if ((options as { fetchImpl?: unknown }).fetchImpl !== undefined) {
@@ -75,10 +100,13 @@ export class CoderClient {
     this.url = this.transport.baseUrl;
     this.timeout = checkTimerMs('timeout', options.timeout ?? 30_000);
     this.retry = resolveRetryPolicy(options.retry);
+    this.chats = new ChatsApi(this, options.chatsPrefix);
+    this.chatStreams = new ChatStreams(this.chats, this.transport, this.timeout);
   }
 
   /** The one request path: attempts, retries with backoff and `Retry-After`, error mapping, validation. */
   async request<T>(spec: RequestSpec<T>, options: CallOptions = {}): Promise<T> {
+    checkSignal('CoderClient', checkObject('CoderClient', 'options', options).signal);
     const retries = options.retries ?? this.retry.maxRetries;
     if (!Number.isInteger(retries) || retries < 0) {
       throw new RangeError(`\`retries\` must be a whole number >= 0, got ${retries}`);
@@ -89,62 +117,74 @@ export class CoderClient {
     let mayHaveLanded = false;
     const firstSent = performance.now();
     for (let attempt = 0; ; attempt++) {
-      const canRetry = attempt < retries;
-      let raw: Awaited<ReturnType<HttpTransport['send']>>;
-      try {
-        raw = await this.transport.send(spec, timeout, options.signal);
-      } catch (error) {
-        const retryable =
-          (error instanceof CoderConnectionError && (spec.repeatable || failedBeforeSending(error))) ||
-          (error instanceof CoderTimeoutError && spec.repeatable);
-        if (!canRetry || !retryable) throw error;
-        mayHaveLanded ||=
-          error instanceof CoderTimeoutError || !failedBeforeSending(error as CoderConnectionError);
-        await this.pause(retryDelay(attempt, this.retry, undefined, Math.random()) ?? 0, options.signal, ctx);
-        continue;
-      }
-      // Like Go's codersdk, only the route's own success status counts: a 200 where Coder answers 201
-      // comes from something else (a proxy, a mock, a wrong URL) and its body is not what it seems.
-      if (raw.status === (spec.expect ?? 200)) return decodeBody(spec.decode, raw, ctx);
-      const error = apiErrorFromResponse(raw, ctx, Date.now());
-      if (
-        error.status === 404 &&
-        error.response.message === 'Route not found.' &&
-        TASK_ROUTE.test(spec.path)
-      ) {
-        throw new TasksUnavailableError({
-          ...ctx,
-          response: error.response,
-          serverVersion: await this.version(options.signal),
-        });
-      }
-      if (mayHaveLanded && spec.recover) {
+      const outcome = await this.attempt(spec, ctx, timeout, options.signal);
+      if ('value' in outcome) return outcome.value;
+      const { error, failure, raw } = outcome;
+      const state = {
+        attempt,
+        retries,
+        repeatable: spec.repeatable,
+        canRecover: spec.recover !== undefined,
+        mayHaveLanded,
+      };
+      const verdict = attemptVerdict(failure, state, this.retry, Math.random());
+      if (verdict.recoverFirst && raw && spec.recover && error instanceof CoderApiError) {
         const recovered = await spec.recover(error, attemptHistory(raw, firstSent));
         if (recovered) return recovered.value;
       }
-      if (
-        canRetry &&
-        this.retry.statuses.includes(error.status) &&
-        (spec.repeatable || error.status === 429)
-      ) {
-        const delay = retryDelay(attempt, this.retry, error.retryAfterMs, Math.random());
-        if (delay !== undefined) {
-          // A gateway error may come after the request reached Coder; 429 and 503 mean it was not handled.
-          mayHaveLanded ||= error.status === 502 || error.status === 504;
-          await this.pause(delay, options.signal, ctx);
-          continue;
-        }
-      }
-      throw error;
+      if (verdict.action === 'throw') throw error;
+      mayHaveLanded = verdict.mayHaveLanded;
+      await this.pause(verdict.delayMs, options.signal, ctx);
     }
+  }
+
+  /** One attempt: its result, or the error it ended with and what the retry decision needs to know. */
+  private async attempt<T>(
+    spec: RequestSpec<T>,
+    ctx: ExchangeContext,
+    timeout: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ value: T } | { error: CoderError; failure: AttemptFailure; raw?: RawResponse }> {
+    let raw: RawResponse;
+    try {
+      raw = await this.transport.send(spec, timeout, signal, ctx);
+    } catch (error) {
+      if (!(error instanceof CoderConnectionError || error instanceof CoderTimeoutError)) throw error;
+      const timedOut = error instanceof CoderTimeoutError;
+      return {
+        error,
+        failure: { kind: 'no-answer', timedOut, sent: timedOut || !failedBeforeSending(error) },
+      };
+    }
+    // Like Go's codersdk, only the route's own success status counts: a 200 where Coder answers 201
+    // comes from something else (a proxy, a mock, a wrong URL) and its body is not what it seems.
+    if (raw.status === (spec.expect ?? 200)) {
+      try {
+        return { value: decodeBody(spec.decode, raw, ctx) };
+      } catch (error) {
+        // A body cut short or replaced on the way is worth asking again for; one of the wrong shape is not.
+        if (!(error instanceof CoderResponseFormatError) || error.reason === 'schema') throw error;
+        return { error, failure: { kind: 'unreadable' } };
+      }
+    }
+    const error = apiErrorFromResponse(raw, ctx, Date.now());
+    if (isTasksApiMissing(error, spec.path)) {
+      const serverVersion = await this.version(signal);
+      throw new TasksUnavailableError({ ...ctx, response: error.response, serverVersion });
+    }
+    return {
+      error,
+      failure: { kind: 'status', status: error.status, retryAfterMs: error.retryAfterMs },
+      raw,
+    };
   }
 
   /** Go: `Client.CreateTask`. With a `name`, a retry that meets "already exists" returns the task it made. */
   async createTask(user: string, request: CreateTaskRequest, options?: CallOptions): Promise<Task> {
-    const body = serializeCreateTaskRequest(request);
+    const body = serializeCreateTaskRequest(checkCreateTaskRequest(request));
     const path = `/api/v2/tasks/${seg('user', user)}`;
     const recover = body.name
-      ? (e: CoderApiError, history: AttemptHistory) => this.findCreated(user, body, e, history, options)
+      ? (e: CoderApiError, history: AttemptHistory) => findCreatedTask(this, user, body, e, history, options)
       : undefined;
     return this.request(
       { method: 'POST', path, body, decode: decodeTask, expect: 201, repeatable: !!body.name, recover },
@@ -154,7 +194,7 @@ export class CoderClient {
 
   /** Go: `Client.Tasks`. Every task matching the filter, newest first (no pagination). */
   async listTasks(filter?: TasksFilter, options?: CallOptions): Promise<Task[]> {
-    const query = { q: tasksFilterToQuery(filter) };
+    const query = { q: tasksFilterToQuery(checkTasksFilter(filter)) };
     const spec = {
       method: 'GET',
       path: '/api/v2/tasks',
@@ -177,7 +217,7 @@ export class CoderClient {
 
   /** Go: `Client.TaskByIdentifier`: a task id, `name` (yours) or `owner/name`. */
   async getTaskByIdentifier(identifier: string, options?: CallOptions): Promise<Task> {
-    const parsed = parseTaskIdentifier(identifier);
+    const parsed = parseTaskIdentifier(checkString('getTaskByIdentifier', 'identifier', identifier));
     return parsed.kind === 'id'
       ? this.getTask(parsed.id, options)
       : this.getTaskByOwnerAndName(parsed.owner, parsed.name, options);
@@ -195,6 +235,7 @@ export class CoderClient {
   /** Go: `Client.TaskSend`. Sends input to the running agent; never repeated once it may have arrived. */
   async sendTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
     const path = taskPath('v2', user, id, '/send');
+    checkString('sendTaskInput', 'input', input);
     const spec = { method: 'POST', path, body: { input }, expect: 204, repeatable: false } as const;
     return this.request<void>(spec, options);
   }
@@ -206,6 +247,7 @@ export class CoderClient {
    */
   async updateTaskInput(user: string, id: string, input: string, options?: CallOptions): Promise<void> {
     const path = taskPath('v2', user, id, '/input');
+    checkString('updateTaskInput', 'input', input);
     const recover = async (e: CoderApiError) => {
       if (e.status !== 409) return undefined;
       const task = await this.getTaskByOwnerAndName(user, id, options).catch(() => undefined);
@@ -272,6 +314,11 @@ export class CoderClient {
     target: { organization: string; template: string; version?: string | undefined },
     options?: CallOptions,
   ): Promise<TemplateVersion> {
+    checkOptionalString(
+      'resolveTemplateVersion',
+      'target.version',
+      checkObject('resolveTemplateVersion', 'target', target).version,
+    );
     const org = seg('organization', target.organization);
     const base = `/api/v2/organizations/${org}/templates/${seg('template', target.template)}`;
     if (target.version) {
@@ -287,6 +334,7 @@ export class CoderClient {
     name?: string,
     options?: CallOptions,
   ): Promise<Preset | undefined> {
+    checkOptionalString('resolvePreset', 'name', name);
     const path = `/api/v2/templateversions/${seg('templateVersionId', templateVersionId)}/presets`;
     return pickPreset(await this.get(path, decodePresets, options), templateVersionId, name);
   }
@@ -303,6 +351,9 @@ export class CoderClient {
 
   /** The task's page in the Coder dashboard: `<url>/tasks/<owner>/<task id>`. */
   taskUrl(task: Pick<Task, 'owner_name' | 'id'>): string {
+    const fields = checkObject('taskUrl', 'task', task);
+    checkString('taskUrl', 'task.owner_name', fields.owner_name);
+    checkString('taskUrl', 'task.id', fields.id);
     return new URL(
       `tasks/${encodeURIComponent(task.owner_name)}/${encodeURIComponent(task.id)}`,
       this.url,
@@ -314,8 +365,107 @@ export class CoderClient {
     return waitForTask(this, target, options);
   }
 
-  /** Ends open watch streams and closes the client's own connection pool (not an injected dispatcher). Safe to call twice. */
+  /**
+   * Which agent APIs the server serves: Tasks (from the version, plus one cheap probe on the releases
+   * where a flag decides) and Chats, with the prefix this client uses for them.
+   */
+  apiSupport(options?: CallOptions): Promise<ApiSupport> {
+    return apiSupport(this, this.chats.prefixes, options);
+  }
+
+  /**
+   * POST `/chats` (201): a new chat whose first message is `request.content`; `organization_id`
+   * defaults to the caller's first organization. Not repeated once it may have landed, unless
+   * `options.idempotencyLabel` lets a lost answer be found again (see {@link CreateChatOptions}).
+   */
+  createChat(request: CreateChatInput, options?: CreateChatOptions): Promise<Chat> {
+    return createChat(
+      this.chats,
+      { transport: this.transport, retry: this.retry, timeout: this.timeout },
+      request,
+      options,
+    );
+  }
+
+  /** GET `/chats`: root chats (subagents nested in `children`), pinned first, then newest. */
+  listChats(filter?: ListChatsFilter, options?: CallOptions): Promise<Chat[]> {
+    return this.chats.list(filter, options);
+  }
+
+  /** GET `/chats/{chat}`. */
+  getChat(id: string, options?: CallOptions): Promise<Chat> {
+    return this.chats.get(id, options);
+  }
+
+  /** PATCH `/chats/{chat}` (204): title, labels (a full replacement), archived, pin order, plan mode, workspace. */
+  updateChat(id: string, patch: UpdateChatRequest, options?: CallOptions): Promise<void> {
+    return this.chats.update(id, patch, options);
+  }
+
+  /** PATCH `/chats/{chat}` `{archived: true}`. coderd answers 409 while the chat is active: interrupt or wait first. */
+  archiveChat(id: string, options?: CallOptions): Promise<void> {
+    return this.chats.update(id, { archived: true }, options);
+  }
+
+  /**
+   * POST `/chats/{chat}/messages`: `queued` says whether it waits behind a running turn
+   * (`queued_message`) or was inserted (`message`). Never repeated once it may have reached the server:
+   * such a failure is a `ChatSendUncertainError`.
+   */
+  sendChatMessage(
+    id: string,
+    request: CreateChatMessageRequest,
+    options?: CallOptions,
+  ): Promise<CreateChatMessageResponse> {
+    return this.chats.send(id, request, options);
+  }
+
+  /** GET `/chats/{chat}/messages`: one page (newest first, or oldest first with only `afterId`). */
+  getChatMessages(
+    id: string,
+    page?: ChatMessagesPageOptions,
+    options?: CallOptions,
+  ): Promise<ChatMessagesResponse> {
+    return this.chats.messages(id, page, options);
+  }
+
+  /** Every message after `afterId` (default: all), in ascending id order, page after page. */
+  chatMessages(
+    id: string,
+    from?: ChatMessagesOptions,
+    options?: CallOptions,
+  ): AsyncGenerator<ChatMessage, void, undefined> {
+    return chatMessages(this.chats, id, from, options);
+  }
+
+  /** POST `/chats/{chat}/interrupt`: stops the current run; the chat returned is usually `interrupting`. */
+  interruptChat(id: string, options?: CallOptions): Promise<Chat> {
+    return this.chats.interrupt(id, options);
+  }
+
+  /** The chat's WebSocket (`/chats/{chat}/stream`): its snapshot, then live `ChatStreamEvent`s. */
+  streamChat(id: string, options?: StreamChatOptions): AsyncGenerator<ChatStreamEvent, void, undefined> {
+    return this.chatStreams.stream(id, options);
+  }
+
+  /** The caller's WebSocket of chat lifecycle events (`/chats/watch`). */
+  watchChats(options?: ChatStreamOptions): AsyncGenerator<ChatWatchEvent, void, undefined> {
+    return this.chatStreams.watch(options);
+  }
+
+  /** Waits for the turn a create or a send started; see {@link WaitForChatTurnOptions}. */
+  waitForChatTurn(chat: Chat | string, options?: WaitForChatTurnOptions): Promise<ChatTurn> {
+    return waitForChatTurn(this.chats, this.chatStreams, chat, options);
+  }
+
+  /** The chat's page in the Coder dashboard: `<url>/agents/<chat id>`. */
+  chatUrl(chat: Pick<Chat, 'id'> | string): string {
+    return this.chats.chatUrl(typeof chat === 'string' ? chat : chat.id);
+  }
+
+  /** Ends open watch streams and chat WebSockets, and closes the client's own connection pool (not an injected dispatcher). Safe to call twice. */
   close(): Promise<void> {
+    this.chatStreams.close();
     return this.transport.close();
   }
 
@@ -340,32 +490,4 @@ export class CoderClient {
       return undefined;
     }
   }
-
-  /** After a create that may have landed unseen meets 409: the task an earlier attempt made, if it is that. */
-  private async findCreated(
-    user: string,
-    body: CreateTaskRequestBody,
-    error: CoderApiError,
-    history: AttemptHistory,
-    options: CallOptions | undefined,
-  ): Promise<{ value: Task } | undefined> {
-    if (error.status !== 409 || !body.name) return undefined;
-    const existing = await this.getTaskByOwnerAndName(user, body.name, options).catch((lookup: unknown) => {
-      if (options?.signal?.aborted) throw lookup;
-      return undefined; // the 409 itself is the better error to show
-    });
-    return existing && isTaskFromThisCreate(existing, body, history) ? { value: existing } : undefined;
-  }
-}
-
-/** `/api/<tree>/tasks/<user>/<id><suffix>`, each segment checked and escaped. */
-function taskPath(tree: 'v2' | 'experimental', user: string, id: string, suffix = ''): string {
-  return `/api/${tree}/tasks/${seg('user', user)}/${seg('id', id)}${suffix}`;
-}
-
-function seg(name: string, value: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new TypeError(`\`${name}\` must be a non-empty string, got ${JSON.stringify(value)}`);
-  }
-  return encodeURIComponent(value);
 }

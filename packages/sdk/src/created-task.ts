@@ -1,5 +1,6 @@
 import { type CreateTaskRequestBody, goTrimSpace, type Task, timestampToDate } from '@coder-tasks/types';
-import type { AttemptHistory } from './client-options';
+import type { AttemptHistory, CallOptions } from './client-options';
+import type { CoderApiError } from './errors';
 import { headerValue, type RawResponse } from './response-body';
 
 /**
@@ -37,4 +38,29 @@ export function isTaskFromThisCreate(
     (displayName === '' || goTrimSpace(existing.display_name) === displayName);
   const createdAt = timestampToDate(existing.created_at).getTime();
   return sameRequest && createdAt >= history.firstSentServerTime - CREATE_CLOCK_TOLERANCE_MS;
+}
+
+/** What the recovery needs of the client: a task by owner and name (an interface, so no import cycle). */
+export interface TaskByName {
+  getTaskByOwnerAndName(owner: string, name: string, options?: CallOptions): Promise<Task>;
+}
+
+/**
+ * After a named create that may have landed unseen meets 409 "already exists": the task an earlier
+ * attempt made, if the task under that name is really it (see {@link isTaskFromThisCreate}).
+ */
+export async function findCreatedTask(
+  client: TaskByName,
+  user: string,
+  body: CreateTaskRequestBody,
+  error: CoderApiError,
+  history: AttemptHistory,
+  options: CallOptions | undefined,
+): Promise<{ value: Task } | undefined> {
+  if (error.status !== 409 || !body.name) return undefined;
+  const existing = await client.getTaskByOwnerAndName(user, body.name, options).catch((lookup: unknown) => {
+    if (options?.signal?.aborted) throw lookup;
+    return undefined; // the 409 itself is the better error to show
+  });
+  return existing && isTaskFromThisCreate(existing, body, history) ? { value: existing } : undefined;
 }

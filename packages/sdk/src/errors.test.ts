@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiErrorKind,
+  CoderAbortError,
   CoderApiError,
+  CoderConnectionError,
   CoderError,
+  CoderRequestError,
+  CoderResponseFormatError,
+  CoderStreamError,
+  CoderTimeoutError,
   formatApiError,
-  parseMajorMinor,
-  TasksUnavailableError,
   UNAUTHORIZED_HELPER,
 } from './errors';
+import { TasksUnavailableError } from './tasks-unavailable-error';
 
 const at = { method: 'GET', url: 'https://coder.example.com/api/v2/tasks/me/x' };
 
@@ -84,51 +89,23 @@ describe('CoderApiError', () => {
   });
 });
 
-describe('TasksUnavailableError', () => {
-  const response = { message: 'Route not found.' };
-  it.each([
-    [
-      'v2.36.1',
-      /runs Coder v2\.36\.1, which serves Tasks only when enabled: start Coder with CODER_ENABLE_AI_TASKS=true/,
-    ],
-    ['v2.28.3', /runs Coder v2\.28\.3, older than v2\.29/],
-    ['v1.9.0', /older than v2\.29/],
-    [
-      undefined,
-      /Either Tasks is disabled on this server \(start Coder with CODER_ENABLE_AI_TASKS=true \(--enable-ai-tasks\)\) or the server is older than v2\.29\./,
-    ],
-  ])('version %s', (serverVersion, message) => {
-    const error = new TasksUnavailableError({ ...at, response, serverVersion });
-    expect(error.message).toMatch(message);
-    expect(error.message).toContain(
-      'the Coder Tasks API is not available on this server (404 "Route not found.")',
-    );
-    expect(error.serverVersion).toBe(serverVersion);
-    expect(error).not.toBeInstanceOf(CoderApiError);
-    expect(error).toBeInstanceOf(CoderError);
-  });
-});
-
-describe('TasksUnavailableError on pause and resume', () => {
-  const response = { message: 'Route not found.' };
-  const url = 'https://coder.example.com/api/experimental/tasks/me/t/pause';
-  it('names v2.31 as the version pause and resume need', () => {
-    expect(new TasksUnavailableError({ method: 'POST', url, response }).message).toMatch(
-      /or the server is older than v2\.29 \(or, for pause and resume, than v2\.31\)\.$/,
-    );
-    expect(
-      new TasksUnavailableError({ method: 'POST', url, response, serverVersion: 'v2.31.0' }).message,
-    ).toContain('CODER_ENABLE_AI_TASKS=true');
-  });
-});
-
-describe('parseMajorMinor', () => {
-  it.each([
-    ['v2.36.1', [2, 36]],
-    ['2.29.0-devel+abc123', [2, 29]],
-    [' v10.2 ', [10, 2]],
-    ['devel', undefined],
-  ] as const)('%s', (input, expected) => {
-    expect(parseMajorMinor(input)).toEqual(expected);
+describe('CoderRequestError', () => {
+  it('is the one base of every error about a request, carrying its method and URL', () => {
+    const errors = [
+      new CoderApiError({ ...at, status: 500, response: { message: 'boom' }, bodyKind: 'json' }),
+      new TasksUnavailableError({ ...at, response: { message: 'Route not found.' } }),
+      new CoderConnectionError({ ...at, code: 'ECONNRESET' }),
+      new CoderTimeoutError({ ...at, timeoutMs: 5 }),
+      new CoderResponseFormatError({ ...at, reason: 'empty', status: 200, endpoint: 'GET /x' }),
+      new CoderStreamError(at, { message: 'gone' }),
+    ];
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(CoderRequestError);
+      expect(error).toBeInstanceOf(CoderError);
+      expect(error).toMatchObject(at);
+      expect(error.message.startsWith(`${at.method} ${at.url}: `)).toBe(true);
+    }
+    // An abort is not about one request: waitForTask aborts between them.
+    expect(new CoderAbortError({})).not.toBeInstanceOf(CoderRequestError);
   });
 });

@@ -8,6 +8,24 @@ export class CoderError extends Error {
   override name = 'CoderError';
 }
 
+/**
+ * The base of the errors about one request: each carries the request's method and URL (the URL never
+ * holds the token: it travels in a header). Catch this to handle any failed call alike.
+ */
+export class CoderRequestError extends CoderError {
+  override name = 'CoderRequestError';
+  /** The request method. */
+  readonly method: string;
+  /** The request URL. */
+  readonly url: string;
+
+  constructor(message: string, at: { method: string; url: string }, options?: ErrorOptions) {
+    super(message, options);
+    this.method = at.method;
+    this.url = at.url;
+  }
+}
+
 /** What an API error means, from its status code, for callers that branch on it. */
 export type ApiErrorKind =
   | 'unauthorized'
@@ -79,14 +97,10 @@ export function formatApiError(init: Omit<CoderApiErrorInit, 'bodyKind'>): strin
  * (message, detail, validations); prints like Go's `ReadBodyAsError`, with "Try logging in using
  * 'coder login'." on a 401.
  */
-export class CoderApiError extends CoderError {
+export class CoderApiError extends CoderRequestError {
   override name = 'CoderApiError';
   /** The HTTP status code. */
   readonly status: number;
-  /** The request method. */
-  readonly method: string;
-  /** The request URL (never carries a token: the token travels in a header). */
-  readonly url: string;
   /** The Coder error body; synthesized for non-JSON, empty or message-less bodies as Go does. */
   readonly response: Response;
   /** The status as a kind to branch on. */
@@ -99,10 +113,8 @@ export class CoderApiError extends CoderError {
   readonly retryAfterMs: number | undefined;
 
   constructor(init: CoderApiErrorInit) {
-    super(formatApiError(init));
+    super(formatApiError(init), init);
     this.status = init.status;
-    this.method = init.method;
-    this.url = init.url;
     this.response = init.response;
     this.kind = apiErrorKind(init.status);
     this.bodyKind = init.bodyKind;
@@ -111,97 +123,28 @@ export class CoderApiError extends CoderError {
   }
 }
 
-/**
- * A task route answered 404 "Route not found.": this server does not serve the Tasks API at all, because
- * Tasks is disabled (it must be started with `CODER_ENABLE_AI_TASKS=true`) or it is older than v2.29.
- * Deliberately not a {@link CoderApiError}, so code that handles "task not found" never catches it.
- */
-export class TasksUnavailableError extends CoderError {
-  override name = 'TasksUnavailableError';
-  /** Always 404. */
-  readonly status: number;
-  readonly method: string;
-  readonly url: string;
-  readonly response: Response;
-  /** The server's version from `/api/v2/buildinfo`, when it answered. */
-  readonly serverVersion: string | undefined;
-
-  constructor(init: { method: string; url: string; response: Response; serverVersion?: string | undefined }) {
-    super(describeTasksUnavailable(init.method, init.url, init.serverVersion));
-    this.status = 404;
-    this.method = init.method;
-    this.url = init.url;
-    this.response = init.response;
-    this.serverVersion = init.serverVersion;
-  }
-}
-
-/** `v2.36.1`, `2.28.0-devel+abc` → `[2, 36]`; anything else → undefined. */
-export function parseMajorMinor(version: string): [number, number] | undefined {
-  const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-
-function describeTasksUnavailable(method: string, url: string, version: string | undefined): string {
-  const enable = 'start Coder with CODER_ENABLE_AI_TASKS=true (--enable-ai-tasks)';
-  const mm = version ? parseMajorMinor(version) : undefined;
-  // Pause and resume came two releases after the rest of the API: on v2.29 and v2.30 only they are missing.
-  const pauseOrResume = /\/(pause|resume)\/?$/.test(pathOf(url));
-  if (pauseOrResume && version && mm && mm[0] === 2 && (mm[1] === 29 || mm[1] === 30)) {
-    return `${method} ${url}: this server serves the Coder Tasks API but not task pause and resume (404 "Route not found."). The server runs Coder ${version}; pause and resume need v2.31 or newer: upgrade it.`;
-  }
-  const head = `${method} ${url}: the Coder Tasks API is not available on this server (404 "Route not found.").`;
-  if (version && mm && (mm[0] < 2 || (mm[0] === 2 && mm[1] < 29))) {
-    return `${head} The server runs Coder ${version}, older than v2.29 (the first to serve /api/v2/tasks): upgrade it, and on newer versions ${enable}.`;
-  }
-  if (version) {
-    return `${head} The server runs Coder ${version}, which serves Tasks only when enabled: ${enable}. (Servers older than v2.29 give the same answer.)`;
-  }
-  const older = pauseOrResume
-    ? 'older than v2.29 (or, for pause and resume, than v2.31)'
-    : 'older than v2.29';
-  return `${head} Either Tasks is disabled on this server (${enable}) or the server is ${older}.`;
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
-}
-
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS failure. */
-export class CoderConnectionError extends CoderError {
+export class CoderConnectionError extends CoderRequestError {
   override name = 'CoderConnectionError';
-  readonly method: string;
-  readonly url: string;
   /** The system error code when there is one, such as `ECONNREFUSED` or `ECONNRESET`. */
   readonly code: string | undefined;
 
   constructor(init: { method: string; url: string; code?: string | undefined; cause?: unknown }) {
     const code = init.code ? ` (${init.code})` : '';
-    super(`${init.method} ${init.url}: could not reach the Coder server${code}: ${causeText(init.cause)}`, {
-      cause: init.cause,
-    });
-    this.method = init.method;
-    this.url = init.url;
+    const message = `${init.method} ${init.url}: could not reach the Coder server${code}: ${causeText(init.cause)}`;
+    super(message, init, { cause: init.cause });
     this.code = init.code;
   }
 }
 
 /** A request attempt took longer than its timeout (`timeout` option of the client or the call). */
-export class CoderTimeoutError extends CoderError {
+export class CoderTimeoutError extends CoderRequestError {
   override name = 'CoderTimeoutError';
-  readonly method: string;
-  readonly url: string;
   /** The timeout that ran out, in ms. */
   readonly timeoutMs: number;
 
   constructor(init: { method: string; url: string; timeoutMs: number }) {
-    super(`${init.method} ${init.url}: no complete answer within ${init.timeoutMs} ms`);
-    this.method = init.method;
-    this.url = init.url;
+    super(`${init.method} ${init.url}: no complete answer within ${init.timeoutMs} ms`, init);
     this.timeoutMs = init.timeoutMs;
   }
 }
@@ -228,12 +171,10 @@ export type ResponseFormatReason = 'html' | 'empty' | 'invalid_json' | 'schema' 
  * empty body, invalid JSON, JSON that does not match the wire type (naming the type and the field), or
  * a watch stream that is not `text/event-stream`.
  */
-export class CoderResponseFormatError extends CoderError {
+export class CoderResponseFormatError extends CoderRequestError {
   override name = 'CoderResponseFormatError';
   readonly reason: ResponseFormatReason;
   readonly status: number;
-  readonly method: string;
-  readonly url: string;
   /** `GET /api/v2/tasks/me/{id}` style: the method and path, without the host. */
   readonly endpoint: string;
   /** The wire type that was expected, for `schema`. */
@@ -254,11 +195,9 @@ export class CoderResponseFormatError extends CoderError {
     problem?: string | undefined;
     cause?: unknown;
   }) {
-    super(describeFormat(init), { cause: init.cause });
+    super(describeFormat(init), init, { cause: init.cause });
     this.reason = init.reason;
     this.status = init.status;
-    this.method = init.method;
-    this.url = init.url;
     this.endpoint = init.endpoint;
     this.typeName = init.typeName;
     this.field = init.field;
@@ -296,17 +235,13 @@ function describeFormat(init: {
 }
 
 /** The workspace watch stream sent an `event: error`; carries the Coder `Response` it held. */
-export class CoderStreamError extends CoderError {
+export class CoderStreamError extends CoderRequestError {
   override name = 'CoderStreamError';
-  readonly method: string;
-  readonly url: string;
   readonly response: Response;
 
   constructor(ctx: { method: string; url: string }, response: Response) {
     const detail = response.detail ? `: ${response.detail}` : '';
-    super(`${ctx.method} ${ctx.url}: the watch stream reported an error: ${response.message}${detail}`);
-    this.method = ctx.method;
-    this.url = ctx.url;
+    super(`${ctx.method} ${ctx.url}: the watch stream reported an error: ${response.message}${detail}`, ctx);
     this.response = response;
   }
 }

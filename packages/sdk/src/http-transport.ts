@@ -1,5 +1,6 @@
 import { Agent, type Dispatcher, request } from 'undici';
-import { CoderAbortError, CoderConnectionError, CoderTimeoutError } from './errors';
+import { DeadlineExceeded, dispatchOnce } from './dispatch-once';
+import { CoderAbortError, CoderConnectionError, type CoderError, CoderTimeoutError } from './errors';
 import type { RawResponse, RequestContext } from './response-body';
 import { SDK_VERSION } from './version';
 
@@ -15,8 +16,15 @@ export interface HttpTransportOptions {
 export interface HttpExchange {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
-  query?: Record<string, string> | undefined;
+  /** Query parameters; an array value is sent as the parameter repeated (`label=a:1&label=b:2`). */
+  query?: Record<string, string | readonly string[]> | undefined;
   body?: unknown;
+}
+
+/** A {@link RequestContext} with what the wire needs: the URL's origin and its path with the query. */
+export interface ExchangeContext extends RequestContext {
+  origin: string;
+  target: string;
 }
 
 /** The connect timeout of the client's own Agent, in ms (undici's default is 10 s too, but say it). */
@@ -76,19 +84,30 @@ export class HttpTransport {
       });
     const ours = `coder-tasks-sdk/${SDK_VERSION}`;
     this.userAgent = options.userAgent ? `${options.userAgent} ${ours}` : ours;
+    this.#jsonHeaders = this.headers(undefined, 'application/json');
+    this.#jsonBodyHeaders = this.headers('application/json', 'application/json');
   }
 
   /** The full URL of an API path (keeps a path prefix of the base URL, such as `https://host/coder`). */
-  urlFor(path: string, query?: Record<string, string>): URL {
+  urlFor(path: string, query?: HttpExchange['query']): URL {
     const url = new URL(path.replace(/^\//, ''), this.baseUrl);
-    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (typeof value === 'string') url.searchParams.set(key, value);
+      else for (const each of value) url.searchParams.append(key, each);
+    }
     return url;
   }
 
   /** The context of an exchange, for errors. */
-  context(exchange: HttpExchange): RequestContext {
+  context(exchange: HttpExchange): ExchangeContext {
     const url = this.urlFor(exchange.path, exchange.query);
-    return { method: exchange.method, url: url.toString(), endpoint: `${exchange.method} ${url.pathname}` };
+    return {
+      method: exchange.method,
+      url: url.href,
+      endpoint: `${exchange.method} ${url.pathname}`,
+      origin: url.origin,
+      target: url.pathname + url.search,
+    };
   }
 
   /** Replaces the token wherever a server echoed it. */
@@ -98,28 +117,36 @@ export class HttpTransport {
 
   /**
    * Sends one attempt and reads the whole body, within `timeoutMs`. Throws CoderTimeoutError,
-   * CoderAbortError (the caller's signal) or CoderConnectionError; never an undici error.
+   * CoderAbortError (the caller's signal) or CoderConnectionError; never an undici error. `ctx` is the
+   * exchange's {@link context}, when the caller has it already.
    */
   async send(
     exchange: HttpExchange,
     timeoutMs: number,
     signal: AbortSignal | undefined,
+    ctx: ExchangeContext = this.context(exchange),
   ): Promise<RawResponse> {
-    const ctx = this.context(exchange);
-    return this.withDeadline(ctx, timeoutMs, signal, async (attemptSignal) => {
-      const hasBody = exchange.body !== undefined;
-      const res = await request(ctx.url, {
-        method: exchange.method,
-        dispatcher: this.dispatcher,
-        headers: this.headers(hasBody ? 'application/json' : undefined, 'application/json'),
-        body: hasBody ? JSON.stringify(exchange.body) : null,
-        signal: attemptSignal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      const body = await res.body.text();
-      return { status: res.statusCode, headers: res.headers, body: this.redact(body) };
-    });
+    if (signal?.aborted) throw new CoderAbortError({ ...ctx, reason: signal.reason });
+    const hasBody = exchange.body !== undefined;
+    try {
+      const res = await dispatchOnce(
+        this.dispatcher,
+        {
+          origin: ctx.origin,
+          path: ctx.target,
+          method: exchange.method,
+          headers: hasBody ? this.#jsonBodyHeaders : this.#jsonHeaders,
+          body: hasBody ? JSON.stringify(exchange.body) : null,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        },
+        timeoutMs,
+        signal,
+      );
+      return { status: res.status, headers: res.headers, body: this.redact(res.body) };
+    } catch (error) {
+      throw this.failure(ctx, timeoutMs, signal, error, error instanceof DeadlineExceeded);
+    }
   }
 
   /**
@@ -177,6 +204,18 @@ export class HttpTransport {
     return this.closing;
   }
 
+  // Built once, as every JSON exchange sends the same headers; private fields, as they hold the token.
+  readonly #jsonHeaders: Record<string, string>;
+  readonly #jsonBodyHeaders: Record<string, string>;
+
+  /**
+   * The headers of a WebSocket handshake: the token (in its header, never in the URL) and the
+   * User-Agent. No Origin: coderd refuses one that is not its own host.
+   */
+  webSocketHeaders(): Record<string, string> {
+    return { 'coder-session-token': this.#token, 'user-agent': this.userAgent };
+  }
+
   private headers(contentType: string | undefined, accept: string): Record<string, string> {
     const headers: Record<string, string> = {
       'coder-session-token': this.#token,
@@ -185,6 +224,23 @@ export class HttpTransport {
     };
     if (contentType) headers['content-type'] = contentType;
     return headers;
+  }
+
+  /** The CoderError for an attempt that failed with `error`. */
+  private failure(
+    ctx: RequestContext,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    error: unknown,
+    timedOut: boolean,
+  ): CoderError {
+    if (signal?.aborted)
+      return new CoderAbortError({ method: ctx.method, url: ctx.url, reason: signal.reason });
+    const code = errorCode(error);
+    if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+      return new CoderTimeoutError({ method: ctx.method, url: ctx.url, timeoutMs });
+    }
+    return new CoderConnectionError({ method: ctx.method, url: ctx.url, code, cause: error });
   }
 
   private async withDeadline<T>(
@@ -206,13 +262,7 @@ export class HttpTransport {
     try {
       return await run(controller.signal);
     } catch (error) {
-      if (signal?.aborted)
-        throw new CoderAbortError({ method: ctx.method, url: ctx.url, reason: signal.reason });
-      const code = errorCode(error);
-      if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-        throw new CoderTimeoutError({ method: ctx.method, url: ctx.url, timeoutMs });
-      }
-      throw new CoderConnectionError({ method: ctx.method, url: ctx.url, code, cause: error });
+      throw this.failure(ctx, timeoutMs, signal, error, timedOut);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

@@ -77,7 +77,7 @@ describe('resolveRetryPolicy', () => {
       maxDelay: 8000,
       jitter: 0.5,
       maxRetryAfter: 60_000,
-      statuses: [429, 502, 503, 504],
+      statuses: [429, 500, 502, 503, 504],
     });
     expect(Object.isFrozen(DEFAULT_RETRY_POLICY)).toBe(true);
   });

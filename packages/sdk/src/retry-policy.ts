@@ -23,7 +23,10 @@ export interface RetryPolicy {
    * thrown instead (with `retryAfterMs` set). Default 60_000.
    */
   maxRetryAfter?: number;
-  /** The statuses that are retried. Default `[429, 502, 503, 504]`. */
+  /**
+   * The statuses that are retried. Default `[429, 500, 502, 503, 504]`: coderd answers 500 for a
+   * transient database error, and a request not safe to repeat is only ever repeated after a 429.
+   */
   statuses?: readonly number[];
 }
 
@@ -38,7 +41,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<ResolvedRetryPolicy> = Object.freeze
   maxDelay: 8_000,
   jitter: 0.5,
   maxRetryAfter: 60_000,
-  statuses: Object.freeze([429, 502, 503, 504]),
+  statuses: Object.freeze([429, 500, 502, 503, 504]),
 });
 
 /** Fills in the defaults; `false` means no retries at all. Throws a RangeError on a nonsensical value. */

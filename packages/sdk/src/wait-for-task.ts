@@ -1,6 +1,16 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Task } from '@coder-tasks/types';
+import { checkObject, checkString } from './argument-checks';
 import type { CoderClient } from './client';
-import { CoderAbortError, CoderApiError, CoderConnectionError, CoderTimeoutError } from './errors';
+import {
+  CoderAbortError,
+  CoderApiError,
+  CoderConnectionError,
+  CoderResponseFormatError,
+  CoderTimeoutError,
+} from './errors';
+import { ReadPacer } from './read-pacer';
+import { StreamWaker } from './stream-waker';
 import { describeWaitUntil, isWaitSatisfied, taskChangeKey, type WaitUntil } from './task-conditions';
 import { TaskFailedError, TaskPausedError, TaskWaitTimeoutError } from './task-errors';
 import { MAX_TIMER_MS } from './timer-limit';
@@ -23,8 +33,10 @@ export interface WaitForTaskOptions {
    */
   onChange?: (task: Task) => void;
   /**
-   * The polling interval when the watch stream is unavailable, in ms; it grows by half each time nothing
-   * changed, up to six times this value, and starts again on a change. Default 5_000.
+   * The polling interval when the watch stream is unavailable (no workspace yet, not served, or
+   * reconnecting), in ms; it grows by half each time nothing changed, up to six times this value, and
+   * starts again on a change. Whatever the stream does, the task is read at most once per this interval or
+   * 2 s (whichever is shorter) on average, after a burst of three. Default 5_000.
    */
   pollInterval?: number;
   /** Wake on the workspace watch stream instead of only polling. Default true. */
@@ -37,8 +49,11 @@ export const DEFAULT_WAIT_TIMEOUT = 3_600_000;
 const TIMED_OUT = Symbol('timed out');
 // Statuses worth another read later rather than ending the wait: the server or a proxy is briefly unwell.
 const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
-// Watch answers that will not change by reconnecting: stop trying the stream for this wait.
-const PERMANENT_STREAM_STATUSES = new Set([400, 401, 403, 404, 405, 410]);
+// Reads average at most one per this many ms (or per pollInterval when shorter), after a small burst:
+// the first read, the one a new stream's first event brings, and a change that follows at once. 2 s
+// keeps even a stream that floods events within 30 requests a minute.
+const MAX_READ_GAP = 2_000;
+const READ_BURST = 3;
 
 /**
  * Waits until `until` holds for the task. Wakes on the workspace watch stream and re-reads the task on
@@ -51,6 +66,9 @@ export async function waitForTask(
   target: Task | string,
   options: WaitForTaskOptions,
 ): Promise<Task> {
+  checkObject('waitForTask', 'options', options);
+  if (typeof target !== 'string')
+    checkString('waitForTask', 'task.id', checkObject('waitForTask', 'task', target).id);
   const { until } = options;
   if (typeof until !== 'function' && until !== 'active' && until !== 'complete' && until !== 'idle') {
     throw new TypeError(
@@ -79,10 +97,17 @@ export async function waitForTask(
   let last = typeof target === 'string' ? undefined : target;
   let lastKey = last ? taskChangeKey(last) : undefined;
   const stream = new StreamWaker(client, wake, signal, options.watch ?? true);
+  // However the stream behaves (absent, flapping, flooding), reads average at most one per this gap.
+  const pacer = new ReadPacer(Math.min(pollBase, MAX_READ_GAP), READ_BURST, performance.now());
   let pollDelay = pollBase;
   let transientError: unknown;
   try {
     for (;;) {
+      const hold = pacer.take(performance.now());
+      if (hold > 0) await sleep(hold, undefined, { signal });
+      // Whatever an event announced before this read is in its answer.
+      wake.clear();
+      const readAt = performance.now();
       const read = await readTask(client, last ?? (target as string), signal);
       const fresh = 'task' in read ? read.task : undefined;
       if ('error' in read) transientError = read.error;
@@ -100,12 +125,18 @@ export async function waitForTask(
         if (fresh.status === 'paused') throw new TaskPausedError(fresh);
         stream.ensure(fresh.workspace_id);
       }
-      // With a live stream, a slow safety read only guards against an event the server never sent.
-      // After a failed read, back off instead of hurrying to a due reconnect.
-      const reconnect = fresh ? stream.msUntilRetry() : Number.POSITIVE_INFINITY;
-      const delay = stream.live ? Math.max(30_000, pollBase * 6) : Math.min(pollDelay, reconnect);
-      const byEvent = await wake.wait(delay, signal);
-      if (!byEvent && !stream.live) pollDelay = Math.min(pollDelay * 1.5, pollBase * 6);
+      for (;;) {
+        // With a live stream, a slow safety read only guards against an event the server never sent;
+        // without one (no workspace yet, not served, reconnecting) the wait polls at its interval.
+        const interval = stream.live ? Math.max(30_000, pollBase * 6) : pollDelay;
+        const woke = await wake.wait(readAt + interval - performance.now(), signal);
+        if (woke === 'timeout') {
+          if (!stream.live) pollDelay = Math.min(pollDelay * 1.5, pollBase * 6);
+          break;
+        }
+        if (woke === 'event') break;
+        // 'recheck': the stream ended, so the next read is due on the polling schedule.
+      }
     }
   } catch (error) {
     if (signal.aborted && signal.reason === TIMED_OUT) {
@@ -142,6 +173,8 @@ async function readTask(
     if (signal.aborted) throw error;
     if (error instanceof CoderConnectionError || error instanceof CoderTimeoutError) return { error };
     if (error instanceof CoderApiError && TRANSIENT_STATUSES.has(error.status)) return { error };
+    // Unreadable bodies outlasted the call's own retries; one that does not match the schema is for real.
+    if (error instanceof CoderResponseFormatError && error.reason !== 'schema') return { error };
     throw error;
   }
 }
@@ -151,60 +184,8 @@ async function buildError(client: CoderClient, task: Task, signal: AbortSignal):
   if (!task.workspace_id) return undefined;
   try {
     const workspace = await client.getWorkspace(task.workspace_id, { signal, retries: 1 });
-    return workspace.latest_build.job.error || undefined;
+    return workspace.latest_build?.job?.error || undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Keeps one watch stream on the task's workspace open, waking the wait on every event. */
-class StreamWaker {
-  /** True once the stream delivered its first event, until it ends. */
-  live = false;
-  private running: string | undefined;
-  private disabled: boolean;
-  private failures = 0;
-  private retryAt = 0;
-
-  constructor(
-    private readonly client: CoderClient,
-    private readonly wake: WakeUp,
-    private readonly signal: AbortSignal,
-    enabled: boolean,
-  ) {
-    this.disabled = !enabled;
-  }
-
-  /** Time until a reconnect is due (Infinity when none is pending). */
-  msUntilRetry(): number {
-    if (this.disabled || this.running) return Number.POSITIVE_INFINITY;
-    return Math.max(0, this.retryAt - Date.now());
-  }
-
-  ensure(workspaceId: string | null): void {
-    if (this.disabled || this.running || !workspaceId || Date.now() < this.retryAt) return;
-    this.running = workspaceId;
-    void this.run(workspaceId);
-  }
-
-  private async run(workspaceId: string): Promise<void> {
-    try {
-      for await (const _workspace of this.client.watchWorkspace(workspaceId, { signal: this.signal })) {
-        this.live = true;
-        this.failures = 0;
-        this.wake.notify();
-      }
-    } catch (error) {
-      if (error instanceof CoderApiError && PERMANENT_STREAM_STATUSES.has(error.status)) this.disabled = true;
-    } finally {
-      this.live = false;
-      this.running = undefined;
-      if (!this.signal.aborted) {
-        this.failures++;
-        this.retryAt = Date.now() + Math.min(30_000, 250 * 2 ** (this.failures - 1));
-        // Events may have been missed while the stream was down: read the task again now.
-        this.wake.notify();
-      }
-    }
   }
 }

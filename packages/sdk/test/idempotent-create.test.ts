@@ -27,6 +27,28 @@ describe('createTask is safe to repeat when the caller names the task', () => {
     expect(h.requestsTo('/api/v2/tasks/me/only-one', 'GET')).toHaveLength(1);
   });
 
+  it.each([503, 500, 502, 504])(
+    'returns the one task when the create landed and a proxy answered %i',
+    async (status) => {
+      const h = await startHarness();
+      h.fake.control.faults.inject({
+        kind: 'status',
+        status,
+        afterHandler: true,
+        route: CREATE,
+        method: 'POST',
+        times: 1,
+      });
+      const task = await h.client.createTask('me', {
+        template_version_id: templateVersionId(h),
+        input: 'Behind a proxy',
+        name: 'behind-proxy',
+      });
+      expect(h.fake.control.tasks().map((t) => t.id)).toEqual([task.id]);
+      expect(h.requestsTo(CREATE, 'POST').map((r) => r.status)).toEqual([status, 409]);
+    },
+  );
+
   it('makes exactly one task under a burst of failures (502, reset, timeout)', async () => {
     const h = await startHarness();
     const faults = h.fake.control.faults;
@@ -129,10 +151,32 @@ describe('createTask is safe to repeat when the caller names the task', () => {
     expect(h.fake.control.tasks()).toHaveLength(1);
   });
 
-  it('still reports a missing task on delete when the first attempt was refused with 503', async () => {
+  it('treats a delete that meets 404 after a 503 as done: the 503 may hide a delete that landed', async () => {
+    const h = await startHarness();
+    const task = await idleTask(h, 'behind-503');
+    const path = `/api/v2/tasks/me/${task.id}`;
+    h.fake.control.faults.inject({
+      kind: 'status',
+      status: 503,
+      afterHandler: true,
+      route: path,
+      method: 'DELETE',
+      times: 1,
+    });
+    await expect(h.client.deleteTask('me', task.id)).resolves.toBeUndefined();
+    expect(h.requestsTo(path, 'DELETE').map((r) => r.status)).toEqual([503, 404]);
+  });
+
+  it('still reports a missing task on delete when no attempt could have deleted it (429 first)', async () => {
     const h = await startHarness();
     const path = '/api/v2/tasks/me/8f5c0f4e-2a53-4d41-9f0e-6d3b2f1a9c77';
-    h.fake.control.faults.inject({ kind: 'status', status: 503, route: path, method: 'DELETE', times: 1 });
+    h.fake.control.faults.inject({
+      kind: 'rateLimit',
+      retryAfter: 0,
+      route: path,
+      method: 'DELETE',
+      times: 1,
+    });
     await expect(h.client.deleteTask('me', '8f5c0f4e-2a53-4d41-9f0e-6d3b2f1a9c77')).rejects.toMatchObject({
       status: 404,
     });

@@ -36,6 +36,19 @@ describe('a server without the Tasks API', () => {
     expect(h.requestsTo('/api/v2/buildinfo')).toHaveLength(calls.length);
   });
 
+  it.each(['v2.38.0', 'v0.0.0-devel+abc1234'])(
+    'tells a %s server that Tasks are gone for good and that it serves Chats instead',
+    async (version) => {
+      const h = await startHarness({ version });
+      const error = await h.client.listTasks().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TasksUnavailableError);
+      expect(error).toMatchObject({ serverVersion: version, generation: { tasks: 'removed' } });
+      expect((error as Error).message).toContain('no setting brings them back');
+      expect((error as Error).message).toContain('serves the Chats API instead (/api/v2/chats)');
+      expect((error as Error).message).not.toContain('CODER_ENABLE_AI_TASKS');
+    },
+  );
+
   it('says an old server is older than v2.29', async () => {
     const h = await startHarness({ tasksEnabled: false, version: 'v2.28.4' });
     const error = await h.client.listTasks().catch((e: unknown) => e);

@@ -109,7 +109,7 @@ describe('the wire', () => {
 });
 
 describe('retries', () => {
-  it.each([502, 503, 504])('repeats a read after %i', async (status) => {
+  it.each([500, 502, 503, 504])('repeats a read after %i', async (status) => {
     const h = await startHarness();
     h.fake.control.faults.inject({ kind: 'status', route: TASKS, status, times: 2 });
     await expect(h.client.listTasks()).resolves.toEqual([]);
@@ -131,11 +131,20 @@ describe('retries', () => {
     expect(h.requestsTo(TASKS)).toHaveLength(5);
   });
 
-  it('does not repeat a 500 or a 4xx', async () => {
+  it('does not repeat a 4xx', async () => {
     const h = await startHarness();
-    h.fake.control.faults.inject({ kind: 'status', route: TASKS, status: 500, times: 1 });
-    await expect(h.client.listTasks()).rejects.toMatchObject({ status: 500 });
+    h.fake.control.faults.inject({ kind: 'status', route: TASKS, status: 400, times: 1 });
+    await expect(h.client.listTasks()).rejects.toMatchObject({ status: 400 });
     expect(h.requestsTo(TASKS)).toHaveLength(1);
+  });
+
+  it('never repeats a send after 500: coderd may have failed after acting on it', async () => {
+    const h = await startHarness({ defaultAgentScript: { answerInitialPrompt: false } });
+    const task = await idleTask(h, 'five-hundred');
+    const send = `/api/v2/tasks/me/${task.id}/send`;
+    h.fake.control.faults.inject({ kind: 'status', route: send, status: 500, times: 1 });
+    await expect(h.client.sendTaskInput('me', task.id, 'once')).rejects.toMatchObject({ status: 500 });
+    expect(h.requestsTo(send)).toHaveLength(1);
   });
 
   it('honours Retry-After on 429', async () => {
@@ -211,12 +220,46 @@ describe('bad answers', () => {
     ['truncated JSON', { kind: 'truncatedJson' as const }, 'invalid_json'],
     ['an HTML login page', { kind: 'html' as const }, 'html'],
     ['an empty body', { kind: 'status' as const, status: 200, body: '' }, 'empty'],
-  ])('names %s on a 2xx, without retrying', async (_name, fault, reason) => {
+  ])('names %s on a 2xx once a read has spent its retries', async (_name, fault, reason) => {
     const h = await startHarness();
-    h.fake.control.faults.inject({ ...fault, route: '/api/v2/users/me', times: 1 });
+    h.fake.control.faults.inject({ ...fault, route: '/api/v2/users/me' });
     const error = await h.client.me().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoderResponseFormatError);
     expect(error).toMatchObject({ reason, status: 200, endpoint: 'GET /api/v2/users/me' });
+    expect(h.requestsTo('/api/v2/users/me')).toHaveLength(4);
+  });
+
+  it.each([
+    ['truncated JSON', { kind: 'truncatedJson' as const }],
+    ['an HTML page', { kind: 'html' as const }],
+    ['invalid JSON', { kind: 'invalidJson' as const }],
+  ])('repeats a read whose 200 body is %s, as it does a reset mid-body', async (_name, fault) => {
+    const h = await startHarness();
+    h.fake.control.faults.inject({ ...fault, route: '/api/v2/users/me', times: 1 });
+    await expect(h.client.me()).resolves.toMatchObject({ username: 'admin' });
+    expect(h.requestsTo('/api/v2/users/me').map((r) => r.status)).toEqual([200, 200]);
+  });
+
+  it('never repeats a create without a name whose 201 body was cut short: the task exists', async () => {
+    const h = await startHarness();
+    h.fake.control.faults.inject({ kind: 'truncatedJson', route: `${TASKS}/me`, method: 'POST', times: 1 });
+    const error = await h.client
+      .createTask('me', { template_version_id: templateVersionId(h), input: 'x' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'invalid_json', status: 201 });
+    expect(h.requestsTo(`${TASKS}/me`, 'POST')).toHaveLength(1);
+    expect(h.fake.control.tasks()).toHaveLength(1);
+  });
+
+  it('does not repeat a body that parses but does not match the schema', async () => {
+    const h = await startHarness();
+    h.fake.control.faults.inject({
+      kind: 'status',
+      status: 200,
+      route: '/api/v2/users/me',
+      body: { id: 'not-a-uuid' },
+    });
+    await expect(h.client.me()).rejects.toMatchObject({ reason: 'schema', typeName: 'User' });
     expect(h.requestsTo('/api/v2/users/me')).toHaveLength(1);
   });
 
@@ -269,7 +312,6 @@ describe('bad answers', () => {
       status: 500,
       body: { error: 'boom' },
       route: '/api/v2/users/me',
-      times: 1,
     });
     await expect(h.client.me()).rejects.toMatchObject({
       bodyKind: 'json_no_message',

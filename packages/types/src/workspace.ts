@@ -52,18 +52,39 @@ export const WorkspaceAppStatusSchema = z.object({
 });
 export type WorkspaceAppStatus = z.infer<typeof WorkspaceAppStatusSchema>;
 
-/** The fields of `Workspace` that the SDK reads (the workspace of a task, and its watch stream). */
+/**
+ * The `latest_build` of a `Workspace`: only the provisioner job's `error` is read (why a task is in
+ * error), so every field is optional and a server that trims some still validates.
+ */
+export const WorkspaceLatestBuildSchema = z.object({
+  id: UuidSchema.optional(),
+  workspace_id: UuidSchema.optional(),
+  build_number: z.number().int().optional(),
+  transition: WorkspaceTransitionSchema.optional(),
+  status: WorkspaceStatusSchema.optional(),
+  reason: BuildReasonSchema.optional(),
+  job: ProvisionerJobSchema.partial().optional(),
+  created_at: TimestampSchema.optional(),
+});
+export type WorkspaceLatestBuild = z.infer<typeof WorkspaceLatestBuildSchema>;
+
+/**
+ * `Workspace`, as the SDK reads it (a task's workspace and its watch stream events). Only `id` is
+ * required: the SDK reads nothing else but `latest_build.job.error`, and real coderd sends every field,
+ * but a proxy, an older or newer server, or a trimmed watch event may not. Requiring what is never read
+ * would fail every watch event (the wait silently polling) and lose the build error of a failed task.
+ */
 export const WorkspaceSchema = z.object({
   id: UuidSchema,
-  name: z.string(),
-  owner_id: UuidSchema,
-  owner_name: z.string(),
-  organization_id: UuidSchema,
-  template_id: UuidSchema,
-  template_name: z.string(),
-  latest_build: WorkspaceBuildSchema,
-  latest_app_status: WorkspaceAppStatusSchema.nullable(),
+  name: z.string().optional(),
+  owner_id: UuidSchema.optional(),
+  owner_name: z.string().optional(),
+  organization_id: UuidSchema.optional(),
+  template_id: UuidSchema.optional(),
+  template_name: z.string().optional(),
+  latest_build: WorkspaceLatestBuildSchema.optional(),
+  latest_app_status: WorkspaceAppStatusSchema.nullish(),
   task_id: UuidSchema.nullish(),
-  updated_at: TimestampSchema,
+  updated_at: TimestampSchema.optional(),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;

@@ -123,7 +123,7 @@ describe('shapes around tasks', () => {
       updated_at: '2026-03-01T08:00:05Z',
     };
     const ws = parseWire(WorkspaceSchema, wire, 'Workspace');
-    expect(ws.latest_build.job.error).toBe('terraform apply failed');
+    expect(ws.latest_build?.job?.error).toBe('terraform apply failed');
     expect(ws.latest_app_status?.state).toBe('failure');
   });
 

@@ -110,7 +110,8 @@ export function createDispatcher(
     );
     if (latency > 0) await sleep(latency);
     if (fault?.kind === 'resetBeforeResponse' && !fault.afterHandler) return { kind: 'reset' };
-    const early = fault ? preHandlerReply(fault) : undefined;
+    // A status fault with afterHandler lets the handler do its work; send() then answers with the fault.
+    const early = fault && !answersAfterHandler(fault) ? preHandlerReply(fault) : undefined;
     if (early) return { kind: 'reply', reply: early, fault: undefined };
     if (match.kind === 'none') return { kind: 'reply', reply: errorReply(404, 'Route not found.'), fault };
     if (match.kind === 'method') {
@@ -232,7 +233,7 @@ export function createDispatcher(
       reply.stream(req, res, { resetAfterFirstData: fault?.kind === 'resetMidResponse' });
       return;
     }
-    const wire = toWire(reply);
+    const wire = toWire((fault && answersAfterHandler(fault) && preHandlerReply(fault)) || reply);
     if (fault?.kind === 'resetBeforeResponse') {
       req.socket.destroy();
       return;
@@ -261,4 +262,9 @@ export function createDispatcher(
     }
     return { status: reply.status, headers, body };
   }
+}
+
+/** A `status` fault with `afterHandler`: the handler runs, then the fault's answer replaces its reply. */
+function answersAfterHandler(fault: FaultSpec): boolean {
+  return fault.kind === 'status' && fault.afterHandler === true;
 }

@@ -43,7 +43,9 @@ export interface FaultSpec {
   intervalMs?: number;
   /**
    * `resetBeforeResponse`: run the handler first, so the server did the work but the client never
-   * hears back (default false: the request is dropped before it reaches the handler).
+   * hears back; `status`: run the handler first, then answer with the fault's status instead of its
+   * reply, as a proxy does that answers 502/503 after the upstream reset (default false: the request
+   * is dropped or answered before it reaches the handler).
    */
   afterHandler?: boolean;
 }

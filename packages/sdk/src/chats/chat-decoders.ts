@@ -1,0 +1,20 @@
+import {
+  ChatMessagesResponseSchema,
+  ChatSchema,
+  CreateChatMessageResponseSchema,
+  parseWire,
+} from '@coder-tasks/types';
+
+// One validating reader per Chats wire type; a mismatch throws WireFormatError, which the request path
+// turns into a CoderResponseFormatError naming the endpoint and the field.
+
+/** Reads a `Chat`. */
+export const decodeChat = (data: unknown) => parseWire(ChatSchema, data, 'Chat');
+/** Reads the `Chat[]` of a list. */
+export const decodeChats = (data: unknown) => parseWire(ChatSchema.array(), data, 'Chat[]');
+/** Reads a `ChatMessagesResponse`. */
+export const decodeChatMessages = (data: unknown) =>
+  parseWire(ChatMessagesResponseSchema, data, 'ChatMessagesResponse');
+/** Reads a `CreateChatMessageResponse`. */
+export const decodeSendResponse = (data: unknown) =>
+  parseWire(CreateChatMessageResponseSchema, data, 'CreateChatMessageResponse');
