@@ -1,23 +1,25 @@
-import * as core from '@actions/core';
-import { context, getOctokit } from '@actions/github';
-import { createGitHubApi } from './github-api';
-import { readInputs } from './inputs';
+import { patchComment } from './comment-patch';
 import { createRedactor } from './redact';
 import { renderStatus } from './render-comment';
 import { loadRunState } from './run-state';
+import { getInput, info, setSecret, warning } from './runner-commands';
 
 /**
  * The post step. When the main step posted a status comment but never finished (the run was cancelled
- * while waiting), it rewrites the comment to say so, instead of leaving "working" there for ever.
+ * while waiting), it rewrites the comment to say so, instead of leaving "working" there for ever. It
+ * needs only the saved state, the tokens (to redact) and one PATCH, so it loads neither `@actions/core`
+ * nor Octokit: it starts on every run.
  */
 export async function runPost(): Promise<void> {
   const saved = loadRunState();
   if (saved.commentId === undefined || saved.finished) return;
   let redact = (text: string) => text;
   try {
-    const inputs = readInputs();
-    redact = createRedactor([inputs.coderToken, inputs.githubToken]);
-    const github = createGitHubApi(getOctokit(inputs.githubToken), context.repo);
+    const coderToken = getInput('coder-token');
+    const githubToken = getInput('github-token');
+    for (const secret of [coderToken, githubToken]) if (secret !== '') setSecret(secret);
+    redact = createRedactor([coderToken, githubToken]);
+    const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
     const task =
       saved.taskName && saved.taskUrl
         ? { name: saved.taskName, url: saved.taskUrl, status: '', state: undefined, message: undefined }
@@ -32,9 +34,15 @@ export async function runPost(): Promise<void> {
       },
       { redact },
     );
-    await github.updateComment(saved.commentId, body);
-    core.info('The run was cancelled; the status comment says so.');
+    await patchComment({
+      apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      repo: { owner, repo },
+      token: githubToken,
+      commentId: saved.commentId,
+      body,
+    });
+    info('The run was cancelled; the status comment says so.');
   } catch (error) {
-    core.warning(`Could not mark the status comment as cancelled: ${redact(String(error))}`);
+    warning(`Could not mark the status comment as cancelled: ${redact(String(error))}`);
   }
 }

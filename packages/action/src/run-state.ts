@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { getState, saveState } from './runner-commands';
 
 // What the main step leaves for the post step (GitHub passes saved state to it as STATE_* variables).
 const COMMENT_ID = 'comment-id';
@@ -24,21 +24,21 @@ export function saveRunState(values: {
   taskUrl?: string;
   finished?: boolean;
 }): void {
-  if (values.commentId !== undefined) core.saveState(COMMENT_ID, String(values.commentId));
-  if (values.runUrl !== undefined) core.saveState(RUN_URL, values.runUrl);
-  if (values.taskName !== undefined) core.saveState(TASK_NAME, values.taskName);
-  if (values.taskUrl !== undefined) core.saveState(TASK_URL, values.taskUrl);
-  if (values.finished) core.saveState(FINISHED, 'true');
+  if (values.commentId !== undefined) saveState(COMMENT_ID, String(values.commentId));
+  if (values.runUrl !== undefined) saveState(RUN_URL, values.runUrl);
+  if (values.taskName !== undefined) saveState(TASK_NAME, values.taskName);
+  if (values.taskUrl !== undefined) saveState(TASK_URL, values.taskUrl);
+  if (values.finished) saveState(FINISHED, 'true');
 }
 
 /** Reads what {@link saveRunState} saved. */
 export function loadRunState(): SavedRun {
-  const id = Number(core.getState(COMMENT_ID));
+  const id = Number(getState(COMMENT_ID));
   return {
     commentId: Number.isSafeInteger(id) && id > 0 ? id : undefined,
-    finished: core.getState(FINISHED) === 'true',
-    runUrl: core.getState(RUN_URL),
-    taskName: core.getState(TASK_NAME) || undefined,
-    taskUrl: core.getState(TASK_URL) || undefined,
+    finished: getState(FINISHED) === 'true',
+    runUrl: getState(RUN_URL),
+    taskName: getState(TASK_NAME) || undefined,
+    taskUrl: getState(TASK_URL) || undefined,
   };
 }
