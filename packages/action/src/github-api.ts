@@ -1,5 +1,5 @@
-import type { getOctokit } from '@actions/github';
 import type { TriggerComment } from './event';
+import type { ActionOctokit } from './github-context';
 
 /** The answer of GitHub's collaborator permission route, as far as the action reads it. */
 export interface CollaboratorPermission {
@@ -32,10 +32,8 @@ export interface GitHubApi {
   getThread(number: number): Promise<ThreadDetails>;
 }
 
-type Octokit = ReturnType<typeof getOctokit>;
-
-/** {@link GitHubApi} over an Octokit from `@actions/github` (which honours `GITHUB_API_URL`). */
-export function createGitHubApi(octokit: Octokit, repo: { owner: string; repo: string }): GitHubApi {
+/** {@link GitHubApi} over the action's Octokit (`createOctokit`, which honours `GITHUB_API_URL`). */
+export function createGitHubApi(octokit: ActionOctokit, repo: { owner: string; repo: string }): GitHubApi {
   return {
     async addEyesReaction(comment) {
       if (comment.kind === 'review') {

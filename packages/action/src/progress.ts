@@ -1,11 +1,9 @@
-import * as core from '@actions/core';
-import type { Task } from '@coder-tasks/types';
 import { systemClock } from './clock';
 import type { Trigger } from './event';
 import type { GitHubApi, PostedComment } from './github-api';
-import { renderStatus, type StatusView } from './render-comment';
+import { type Phase, renderStatus, type StatusView } from './render-comment';
+import * as core from './runner-commands';
 import { StatusComment } from './status-comment';
-import { progressPhase, taskView } from './task-view';
 
 /**
  * Where the person who asked follows the run: the status comment (when there is a thread) and the view
@@ -59,10 +57,10 @@ export class Progress {
     return this.status?.comment;
   }
 
-  /** Shows the task's latest state (throttled). */
-  show(task: Task, url: string): void {
-    this.view.task = taskView(task, url);
-    this.view.phase = progressPhase(task);
+  /** Shows the task's latest state (throttled), as `taskView` and `progressPhase` make it. */
+  show(task: NonNullable<StatusView['task']>, phase: Phase): void {
+    this.view.task = task;
+    this.view.phase = phase;
     this.status?.update(this.render());
   }
 

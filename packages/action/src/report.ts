@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import type { CoderClient } from '@coder-tasks/sdk';
 import { describeError } from './describe-error';
 import { type Phase, renderStatus, type StatusView, SUMMARY_LIMIT_BYTES } from './render-comment';
 import type { LogMessage } from './render-logs';
+import * as core from './runner-commands';
 import { taskView } from './task-view';
 import type { Outcome } from './wait-outcome';
 
@@ -59,7 +59,7 @@ export async function writeJobSummary(view: StatusView, redact: (text: string) =
     fullLogsAt: 'the task page in Coder',
   });
   try {
-    await core.summary.addRaw(body, true).write();
+    await core.appendSummary(body);
   } catch (error) {
     core.warning(
       `Could not write the job summary: ${redact(error instanceof Error ? error.message : String(error))}`,

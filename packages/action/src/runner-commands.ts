@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
 
-// The few runner commands the post step (and the state both steps share) uses, as `@actions/core` writes them. That package imports its
-// OIDC client, and with it an HTTP client and undici, whatever one calls; the post step needs none of it
-// and starts on every run, cancelled or not.
+// The runner commands the action uses, as `@actions/core` writes them. That package imports its OIDC
+// client, and with it an HTTP client and undici, whatever one calls: both steps start on every comment,
+// and need none of it.
 
 /** Escapes a workflow command's message: `%`, CR and LF, so it stays one command on one line. */
 export function escapeCommandData(text: string): string {
@@ -40,14 +41,25 @@ export function warning(message: string): void {
   issue('warning', message);
 }
 
+/** A notice annotation. */
+export function notice(message: string): void {
+  issue('notice', message);
+}
+
+/** An error annotation, and the step fails (exit code 1) when it ends. */
+export function setFailed(message: string): void {
+  process.exitCode = 1;
+  issue('error', message);
+}
+
 /**
- * Saves a value for the post step: appended to the `GITHUB_STATE` file as a heredoc whose delimiter is
- * random, so no value can end it early (or, without that file, as a `save-state` command).
+ * Appends a key and value to a file command's file (`GITHUB_STATE`, `GITHUB_OUTPUT`) as a heredoc whose
+ * delimiter is random, so no value can end it early; without the file, as the older workflow command.
  */
-export function saveState(name: string, value: string): void {
-  const file = process.env.GITHUB_STATE ?? '';
+function fileCommand(variable: string, command: string, name: string, value: string): void {
+  const file = process.env[variable] ?? '';
   if (file === '') {
-    process.stdout.write(`::save-state name=${escapeProperty(name)}::${escapeCommandData(value)}${EOL}`);
+    process.stdout.write(`::${command} name=${escapeProperty(name)}::${escapeCommandData(value)}${EOL}`);
     return;
   }
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
@@ -56,6 +68,27 @@ export function saveState(name: string, value: string): void {
     throw new Error('Unexpected input: the value holds the delimiter');
   }
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+}
+
+/** Saves a value for the post step (`GITHUB_STATE`). */
+export function saveState(name: string, value: string): void {
+  fileCommand('GITHUB_STATE', 'save-state', name, value);
+}
+
+/** Sets an output of the step (`GITHUB_OUTPUT`). */
+export function setOutput(name: string, value: string): void {
+  fileCommand('GITHUB_OUTPUT', 'set-output', name, value);
+}
+
+/** Appends Markdown (and a line break) to the job summary (`GITHUB_STEP_SUMMARY`). */
+export async function appendSummary(markdown: string): Promise<void> {
+  const file = process.env.GITHUB_STEP_SUMMARY ?? '';
+  if (file === '') {
+    throw new Error(
+      'Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.',
+    );
+  }
+  await appendFile(file, `${markdown}${EOL}`, 'utf8');
 }
 
 function escapeProperty(text: string): string {

@@ -1,8 +1,8 @@
-import { getOctokit } from '@actions/github';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../scripts/fake-github.mjs';
 import { authorize } from '../src/authorize';
 import { createGitHubApi, type GitHubApi } from '../src/github-api';
+import { createOctokit } from '../src/github-context';
 import { loadThread } from '../src/thread';
 
 let github: FakeGitHub;
@@ -16,7 +16,7 @@ beforeAll(async () => {
       4: { title: 'A PR', pull: { head: 'feat', base: 'main' } },
     },
   });
-  api = createGitHubApi(getOctokit('ghs_test', { baseUrl: github.url }), {
+  api = createGitHubApi(await createOctokit('ghs_test', github.url), {
     owner: 'Codertocat',
     repo: 'Hello-World',
   });
