@@ -8,10 +8,33 @@ export interface FakeGitHubOptions {
   roles?: Record<string, string>;
   /** Issues and pull requests by number, for the routes that read them. */
   threads?: Record<number, { title: string; body?: string; pull?: { head: string; base: string } }>;
-  /** `METHOD /route` (after `/repos/o/r`, numbers as `{n}`, user as `{user}`) -> status to answer. */
-  failures?: Record<string, number>;
+  /**
+   * `METHOD /route` (after `/repos/o/r`, numbers as `{n}`, user as `{user}`) -> status to answer, or a
+   * {@link FailureSpec}.
+   */
+  failures?: Record<string, number | FailureSpec>;
+  /** Delay before every answer, in ms (default 0; settable later as `latencyMs`). */
+  latencyMs?: number;
   /** When set, any other `Authorization` answers 401. */
   requireToken?: string;
+}
+
+/** A failure to inject on one route. */
+export interface FailureSpec {
+  /** Status to answer (default 502). */
+  status?: number;
+  /** How many requests it hits before it is removed (default: until deleted). */
+  times?: number;
+  /** Run the route first (the write lands), then answer the failure. Default false. */
+  afterHandler?: boolean;
+  /** Destroy the connection instead of answering. Default false. */
+  reset?: boolean;
+  /** Extra response headers, such as `retry-after`. */
+  headers?: Record<string, string>;
+  /** Only requests whose raw body contains this text (default: every request of the route). */
+  bodyIncludes?: string;
+  /** The error body's `message` (default "Injected failure"). */
+  message?: string;
 }
 
 /** One request the fake received. */
@@ -20,6 +43,7 @@ export interface RecordedCall {
   path: string;
   body: unknown;
   authorization: string;
+  /** The answer's status; -1 when the connection was reset. */
   status: number;
 }
 
@@ -30,6 +54,10 @@ export interface StoredComment {
   body: string;
   html_url: string;
   history: string[];
+  /** The author's login. */
+  user: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /** A running fake GitHub API. */
@@ -38,7 +66,9 @@ export interface FakeGitHub {
   calls: RecordedCall[];
   comments: Map<number, StoredComment>;
   roles: Record<string, string>;
-  failures: Record<string, number>;
+  failures: Record<string, number | FailureSpec>;
+  /** Delay before every answer, in ms. */
+  latencyMs: number;
   close(): Promise<void>;
 }
 

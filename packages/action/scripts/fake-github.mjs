@@ -21,6 +21,7 @@ export async function startFakeGitHub(options = {}) {
   const roles = { ...(options.roles ?? {}) };
   const threads = { ...(options.threads ?? {}) };
   const failures = { ...(options.failures ?? {}) };
+  const fake = { latencyMs: options.latencyMs ?? 0 };
   /** @type {import('./fake-github.d.mts').RecordedCall[]} */
   const calls = [];
   /** @type {Map<number, { id: number, issue_number: number, body: string, html_url: string, history: string[] }>} */
@@ -43,26 +44,45 @@ export async function startFakeGitHub(options = {}) {
       status: 0,
     };
     calls.push(call);
-    const send = (status, data) => {
+    if (fake.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.latencyMs));
+    /** @type {import('./fake-github.d.mts').FailureSpec | undefined} */
+    let after;
+    const reply = (status, data, headers = {}) => {
       call.status = status;
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(data === undefined ? '' : JSON.stringify(data));
     };
+    const fail = (spec) => {
+      if (spec.reset) {
+        call.status = -1;
+        res.socket?.destroy();
+        return;
+      }
+      reply(
+        spec.status ?? 502,
+        { message: spec.message ?? 'Injected failure', documentation_url: 'https://docs.github.com/rest' },
+        spec.headers,
+      );
+    };
+    // A failure injected `afterHandler` lets the route do its work and then answers the failure instead.
+    const send = (status, data) => (after ? fail(after) : reply(status, data));
     const route = (method, pattern) => {
       if (req.method !== method) return undefined;
       const match = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${pattern}$`).exec(path);
       return match ?? undefined;
     };
     const failure = Object.entries(failures).find(
-      ([key]) =>
-        key === `${req.method} ${path.replace(base, '')}` ||
-        key === `${req.method} ${routeKey(path.replace(base, ''))}`,
+      ([key, spec]) =>
+        (key === `${req.method} ${path.replace(base, '')}` ||
+          key === `${req.method} ${routeKey(path.replace(base, ''))}`) &&
+        (typeof spec === 'number' || spec.bodyIncludes === undefined || text.includes(spec.bodyIncludes)),
     );
-    if (failure)
-      return send(failure[1], {
-        message: 'Injected failure',
-        documentation_url: 'https://docs.github.com/rest',
-      });
+    if (failure) {
+      const spec = typeof failure[1] === 'number' ? { status: failure[1] } : failure[1];
+      if (spec.times !== undefined && --spec.times <= 0) delete failures[failure[0]];
+      if (!spec.afterHandler) return fail(spec);
+      after = spec;
+    }
     if (options.requireToken && req.headers.authorization !== `token ${options.requireToken}`) {
       return send(401, { message: 'Bad credentials' });
     }
@@ -94,7 +114,17 @@ export async function startFakeGitHub(options = {}) {
             { field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' },
           ],
         });
-      comments.set(id, { id, issue_number: issueNumber, body: body.body, html_url, history: [body.body] });
+      const now = new Date().toISOString();
+      comments.set(id, {
+        id,
+        issue_number: issueNumber,
+        body: body.body,
+        html_url,
+        history: [body.body],
+        user: 'github-actions[bot]',
+        created_at: now,
+        updated_at: now,
+      });
       return send(201, {
         id,
         body: body.body,
@@ -110,6 +140,7 @@ export async function startFakeGitHub(options = {}) {
         return send(422, { message: 'Validation Failed' });
       comment.body = body.body;
       comment.history.push(body.body);
+      comment.updated_at = new Date().toISOString();
       return send(200, {
         id: comment.id,
         body: comment.body,
@@ -119,10 +150,20 @@ export async function startFakeGitHub(options = {}) {
     }
     m = route('GET', '/issues/(\\d+)/comments');
     if (m) {
-      const list = [...comments.values()].filter((c) => c.issue_number === Number(m[1]));
+      const since = url.searchParams.get('since');
+      const list = [...comments.values()].filter(
+        (c) => c.issue_number === Number(m[1]) && (since === null || c.updated_at >= since),
+      );
       return send(
         200,
-        list.map(({ id, body: b, html_url }) => ({ id, body: b, html_url })),
+        list.map(({ id, body: b, html_url, user, created_at, updated_at }) => ({
+          id,
+          body: b,
+          html_url,
+          user: { login: user, type: user.endsWith('[bot]') ? 'Bot' : 'User' },
+          created_at,
+          updated_at,
+        })),
       );
     }
     m = route('GET', '/issues/(\\d+)');
@@ -161,6 +202,12 @@ export async function startFakeGitHub(options = {}) {
     comments,
     roles,
     failures,
+    get latencyMs() {
+      return fake.latencyMs;
+    },
+    set latencyMs(ms) {
+      fake.latencyMs = ms;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

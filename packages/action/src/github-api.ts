@@ -1,5 +1,11 @@
+import { Octokit as OctokitCore } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+import { fetchFor } from './comment-patch';
 import type { TriggerComment } from './event';
-import type { ActionOctokit } from './github-context';
 
 /** The answer of GitHub's collaborator permission route, as far as the action reads it. */
 export interface CollaboratorPermission {
@@ -23,44 +29,140 @@ export interface PostedComment {
   url: string;
 }
 
+/** A comment read back from a thread. */
+export interface ListedComment extends PostedComment {
+  body: string;
+  /** Its author's login ('' when GitHub names none, as for a deleted account). */
+  author: string;
+}
+
 /** The few GitHub calls the action makes, for one repository. I/O modules take this, never Octokit. */
 export interface GitHubApi {
-  addEyesReaction(comment: TriggerComment): Promise<void>;
+  /** Adds 👀; resolves with the login of the account that reacted (the action's own), when GitHub says. */
+  addEyesReaction(comment: TriggerComment): Promise<string | undefined>;
   getPermission(username: string): Promise<CollaboratorPermission>;
+  /** Posts once, never repeated by the retry plugin: a POST that may have landed must not be sent blindly. */
   createComment(issueNumber: number, body: string): Promise<PostedComment>;
   updateComment(commentId: number, body: string): Promise<PostedComment>;
+  /** The thread's comments updated at or after `since`, oldest first. */
+  listComments(issueNumber: number, since: Date): Promise<ListedComment[]>;
   getThread(number: number): Promise<ThreadDetails>;
 }
 
-/** {@link GitHubApi} over the action's Octokit (`createOctokit`, which honours `GITHUB_API_URL`). */
-export function createGitHubApi(octokit: ActionOctokit, repo: { owner: string; repo: string }): GitHubApi {
+/** How the GitHub client waits before it repeats a request. */
+export interface GitHubRetryOptions {
+  /**
+   * The length of one second of the waits the plugins compute (a `retry-after` of 2 waits two units;
+   * the retry plugin's backoff is 1, 4, 9 units; new comments are spaced three). Default
+   * 1_000. Tests shorten it; the behaviour is the same.
+   */
+  unitMs?: number;
+  /** Told when GitHub limits the rate, with the wait in seconds. Default: ignore. */
+  onLimited?: (message: string) => void;
+  /** The API's URL. Default: `GITHUB_API_URL`, else https://api.github.com (as `@actions/github` reads it). */
+  baseUrl?: string;
+}
+
+/** How many times a request refused by a rate limit is tried again. */
+const RATE_LIMIT_RETRIES = 3;
+/** A primary rate limit resets within the hour; only a short wait is worth it inside a workflow step. */
+const LONGEST_RATE_LIMIT_WAIT_S = 60;
+
+/**
+ * An Octokit with the REST methods (not `@actions/github`'s: its client imports an HTTP client and undici
+ * whatever one calls, which held up the first request) on Node's fetch (or undici's behind a proxy the
+ * environment names, loaded only then), at `GITHUB_API_URL`, with octokit's retry plugin (5xx and
+ * dropped connections of reads and edits, with backoff) and throttling plugin (spaces writes, and waits
+ * out `retry-after` of secondary rate limits and the reset of the primary one).
+ */
+export function createOctokit(token: string, options: GitHubRetryOptions = {}): Octokit {
+  const unit = options.unitMs ?? 1_000;
+  const onLimited = options.onLimited ?? (() => {});
+  const baseUrl = options.baseUrl ?? (process.env.GITHUB_API_URL || 'https://api.github.com');
+  const orchestration = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
+  return new ActionOctokit({
+    auth: `token ${token}`,
+    baseUrl,
+    request: {
+      fetch: async (url: string, init: RequestInit) => (await fetchFor(url))(url, init),
+    },
+    ...(orchestration
+      ? { userAgent: `actions_orchestration_id/${orchestration.replace(/[^a-z0-9_.-]/gi, '_')}` }
+      : {}),
+    retry: { retryAfterBaseValue: unit },
+    throttle: {
+      retryAfterBaseValue: unit,
+      // The plugin spaces all writes 1 s apart. A run makes a handful, and StatusComment already keeps
+      // its edits 3 s apart, so that would only hold the status comment a second behind the 👀 reaction,
+      // the first thing the person sees: writes go one at a time, unspaced. New comments (a repost
+      // after a failed POST) stay 3 units apart, as the plugin has them.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o, count) => {
+        onLimited(
+          `GitHub's secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s.`,
+        );
+        return count < RATE_LIMIT_RETRIES;
+      },
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o, count) => {
+        onLimited(`GitHub's rate limit on ${request.method} ${request.url}; it resets in ${retryAfter}s.`);
+        return count < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
+      },
+    },
+  });
+}
+
+const ActionOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling);
+type Octokit = InstanceType<typeof ActionOctokit>;
+
+/** {@link GitHubApi} over an Octokit (see {@link createOctokit}). */
+export function createGitHubApi(octokit: Octokit, repo: { owner: string; repo: string }): GitHubApi {
   return {
     async addEyesReaction(comment) {
-      if (comment.kind === 'review') {
-        await octokit.rest.reactions.createForPullRequestReviewComment({
-          ...repo,
-          comment_id: comment.id,
-          content: 'eyes',
-        });
-      } else {
-        await octokit.rest.reactions.createForIssueComment({
-          ...repo,
-          comment_id: comment.id,
-          content: 'eyes',
-        });
-      }
+      const { data } =
+        comment.kind === 'review'
+          ? await octokit.rest.reactions.createForPullRequestReviewComment({
+              ...repo,
+              comment_id: comment.id,
+              content: 'eyes',
+            })
+          : await octokit.rest.reactions.createForIssueComment({
+              ...repo,
+              comment_id: comment.id,
+              content: 'eyes',
+            });
+      return data.user?.login;
     },
     async getPermission(username) {
       const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
       return data;
     },
     async createComment(issueNumber, body) {
-      const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+      const { data } = await octokit.rest.issues.createComment({
+        ...repo,
+        issue_number: issueNumber,
+        body,
+        request: { retries: 0 },
+      });
       return { id: data.id, url: data.html_url };
     },
     async updateComment(commentId, body) {
       const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body });
       return { id: data.id, url: data.html_url };
+    },
+    async listComments(issueNumber, since) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...repo,
+        issue_number: issueNumber,
+        since: since.toISOString(),
+        per_page: 100,
+      });
+      return comments.map((c) => ({
+        id: c.id,
+        url: c.html_url,
+        body: c.body ?? '',
+        author: c.user?.login ?? '',
+      }));
     },
     async getThread(number) {
       const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: number });
@@ -75,4 +177,19 @@ export function createGitHubApi(octokit: ActionOctokit, repo: { owner: string; r
       return { ...details, headRef: pull.head.ref, baseRef: pull.base.ref };
     },
   };
+}
+
+/** The HTTP status of a failed request, when it has one. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * Whether a failed write may still have been carried out: GitHub answered 5xx (a proxy's 502 can come
+ * after the write landed), or the connection failed (octokit reports that as status 500, or none).
+ */
+export function mayHaveLanded(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status >= 500;
 }

@@ -1,9 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { Octokit } from '@octokit/core';
-import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
-import { fetchFor } from './comment-patch';
 
-// What the action reads of `@actions/github`, without it: that package's client imports an HTTP client
+// What the action reads of `@actions/github`'s context, without it: that package imports an HTTP client
 // and undici whatever one calls, and the first GitHub request of every run waited for them to load.
 
 /** The run's event and repository, from the runner's variables (as `@actions/github`'s `context`). */
@@ -43,24 +40,4 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
   };
-}
-
-const RestOctokit = Octokit.plugin(restEndpointMethods);
-/** The Octokit the action calls GitHub with. */
-export type ActionOctokit = InstanceType<typeof RestOctokit>;
-
-/**
- * An Octokit for `apiUrl` with the REST methods, on Node's fetch (or undici's through the proxy the
- * environment names, loaded only then), sending the runner's orchestration id in its user agent.
- */
-export async function createOctokit(token: string, apiUrl: string): Promise<ActionOctokit> {
-  const orchestration = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
-  return new RestOctokit({
-    auth: `token ${token}`,
-    baseUrl: apiUrl,
-    request: { fetch: await fetchFor(apiUrl) },
-    ...(orchestration
-      ? { userAgent: `actions_orchestration_id/${orchestration.replace(/[^a-z0-9_.-]/gi, '_')}` }
-      : {}),
-  });
 }

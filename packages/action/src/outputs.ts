@@ -8,6 +8,8 @@ export const OUTPUT_NAMES = [
   'task-status',
   'task-state',
   'task-created',
+  'pull-request-url',
+  'backend',
   'comment-id',
   'comment-url',
   'logs-truncated',

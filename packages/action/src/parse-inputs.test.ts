@@ -11,9 +11,18 @@ const base: Record<string, string> = {
 const read = (overrides: Record<string, string>) => (name: string) => ({ ...base, ...overrides })[name] ?? '';
 
 describe('parseInputs', () => {
+  it('needs no template for auto or chats, and takes a model config id for Chats', () => {
+    expect(parseInputs(read({ template: '' }))).toMatchObject({ backend: 'auto', template: undefined });
+    expect(
+      parseInputs(read({ template: '', backend: 'chats', model: '0E0E0E0E-0000-4000-8000-000000000000' })),
+    ).toMatchObject({ backend: 'chats', model: '0e0e0e0e-0000-4000-8000-000000000000' });
+  });
+
   it('applies the documented defaults and freezes the result', () => {
     const inputs = parseInputs(read({}));
     expect(inputs).toMatchObject({
+      backend: 'auto',
+      model: undefined,
       coderUser: 'me',
       mapGithubUser: false,
       triggerPhrase: '/coder',
@@ -93,7 +102,18 @@ describe('parseInputs', () => {
     ],
     [{ 'coder-token': '  ' }, 'Input "coder-token": required and empty'],
     [{ 'github-token': '' }, 'Input "github-token": required and empty'],
-    [{ template: '' }, 'Input "template": set "template"'],
+    [{ template: '', backend: 'tasks' }, 'Input "template": set "template"'],
+    [{ backend: 'agents' }, 'Input "backend": expected "auto", "tasks" or "chats", got "agents"'],
+    [{ backend: 'chats', 'coder-user': 'alice' }, 'Input "coder-user": cannot apply with the Chats backend'],
+    [
+      { backend: 'chats', 'map-github-user': 'true' },
+      'Input "map-github-user": cannot apply with the Chats backend: a chat always belongs to the user of coder-token.',
+    ],
+    [{ model: 'gpt-5' }, 'Input "model": expected the UUID of a model config, got "gpt-5".'],
+    [
+      { model: '0e0e0e0e-0000-4000-8000-000000000000', backend: 'tasks' },
+      'Input "model": applies to the Chats backend only',
+    ],
     [{ 'template-version-id': 'not-a-uuid', template: '' }, 'Input "template-version-id": expected a UUID'],
     [{ 'template-version-id': '0e0e0e0e-0000-4000-8000-000000000000' }, 'not both'],
     [{ preset: 'a', 'preset-id': '0e0e0e0e-0000-4000-8000-000000000000' }, 'Input "preset-id": set either'],

@@ -6,17 +6,24 @@ import { isPermissionLevel, PERMISSION_LEVELS, type PermissionLevel } from './pe
 /** What the action waits for after creating the task or sending it input. */
 export type WaitFor = 'active' | 'complete' | 'none';
 
+/** Which Coder API does the work: `auto` picks by what the server serves and what the inputs ask for. */
+export type BackendChoice = 'auto' | 'tasks' | 'chats';
+
 /** Every input of action.yml, validated. Built once, frozen, and passed down. */
 export interface ActionInputs {
   readonly coderUrl: URL;
   readonly coderToken: string;
   readonly githubToken: string;
+  /** Default `auto`: Tasks when the server serves it and a template is set, Chats otherwise. */
+  readonly backend: BackendChoice;
   readonly template: string | undefined;
   readonly templateVersionId: string | undefined;
   readonly templateVersion: string | undefined;
   readonly preset: string | undefined;
   readonly presetId: string | undefined;
   readonly organization: string | undefined;
+  /** Chats only: the model config id; default the organization's default model. */
+  readonly model: string | undefined;
   /** Task owner: a username, a user id or `me`; ignored when `mapGithubUser` is set. Default `me`. */
   readonly coderUser: string;
   readonly mapGithubUser: boolean;
@@ -68,14 +75,23 @@ export function parseInputs(read: InputReader): ActionInputs {
   const coderToken = attempt(() => requireSecret('coder-token', read('coder-token')), '');
   const githubToken = attempt(() => requireSecret('github-token', read('github-token')), '');
 
+  const backendText = get('backend') || 'auto';
+  let backend: BackendChoice = 'auto';
+  if (isBackendChoice(backendText)) backend = backendText;
+  else fail('backend', `expected "auto", "tasks" or "chats", got "${backendText}".`);
+
   const template = optional('template');
   const templateVersionIdText = optional('template-version-id');
   // Canonical and lower-case, as the server writes it back: the SDK compares the id of a task it finds
   // after a lost create answer with the one it sent.
   const templateVersionId = templateVersionIdText && parseUuid(templateVersionIdText);
   const templateVersion = optional('template-version');
-  if (template === undefined && templateVersionIdText === undefined) {
-    fail('template', 'set "template" (a template name) or "template-version-id".');
+  // Without a template, `auto` means Chats, which needs none.
+  if (backend === 'tasks' && template === undefined && templateVersionIdText === undefined) {
+    fail(
+      'template',
+      'set "template" (a template name) or "template-version-id": the Tasks backend needs one.',
+    );
   }
   if (template !== undefined && templateVersionIdText !== undefined) {
     fail('template-version-id', 'set either "template" or "template-version-id", not both.');
@@ -110,6 +126,22 @@ export function parseInputs(read: InputReader): ActionInputs {
       'coder-user',
       `expected "me", a user id (UUID) or a Coder username (letters, digits and single inner hyphens, at most 32 characters), got ${JSON.stringify(coderUserText)}.`,
     );
+  }
+
+  // A chat always belongs to the token's user (POST /chats takes no owner), so these cannot apply.
+  if (backend === 'chats' && coderUserText !== 'me') {
+    fail('coder-user', CHATS_OWNER);
+  }
+  if (backend === 'chats' && mapGithubUser) {
+    fail('map-github-user', CHATS_OWNER);
+  }
+  const modelText = optional('model');
+  const model = modelText && parseUuid(modelText);
+  if (modelText !== undefined && model === undefined) {
+    fail('model', `expected the UUID of a model config, got "${modelText}".`);
+  }
+  if (modelText !== undefined && backend === 'tasks') {
+    fail('model', 'applies to the Chats backend only; a task uses the model its template sets.');
   }
 
   const triggerPhrase = get('trigger-phrase') || '/coder';
@@ -171,12 +203,14 @@ export function parseInputs(read: InputReader): ActionInputs {
     coderUrl,
     coderToken,
     githubToken,
+    backend,
     template,
     templateVersionId,
     templateVersion,
     preset,
     presetId,
     organization: optional('organization'),
+    model,
     coderUser,
     mapGithubUser,
     triggerPhrase,
@@ -205,6 +239,14 @@ export function parseCoderUser(text: string): string | undefined {
   const id = parseUuid(text);
   if (id !== undefined) return id;
   return text.length <= 32 && CODER_USERNAME.test(text) ? text : undefined;
+}
+
+/** Why `coder-user` and `map-github-user` are refused with Chats. */
+export const CHATS_OWNER =
+  'cannot apply with the Chats backend: a chat always belongs to the user of coder-token. Use a token of the user who should own the work, or backend: tasks.';
+
+function isBackendChoice(value: string): value is BackendChoice {
+  return value === 'auto' || value === 'tasks' || value === 'chats';
 }
 
 function isWaitFor(value: string): value is WaitFor {

@@ -51,6 +51,8 @@ export interface StatusView {
         message: string | undefined;
       }
     | undefined;
+  /** The pull request the agent opened (Chats), with its size. */
+  pullRequest?: { url: string; additions: number; deletions: number } | undefined;
   /** True when the request went to a task an earlier request created. */
   reused?: boolean | undefined;
   /** Why the run failed, already free of tokens (untrusted: may quote a server). */
@@ -132,6 +134,10 @@ export function renderStatus(view: StatusView, options: RenderOptions): Rendered
   if (view.task?.status) facts.push(`status ${codeSpan(view.task.status, 100)}`);
   if (view.task?.state) facts.push(`state ${codeSpan(view.task.state, 100)}`);
   if (facts.length > 0) parts.push(facts.join(' · '));
+  if (view.pullRequest) {
+    const { url, additions, deletions } = view.pullRequest;
+    parts.push(`${link('Pull request', url)} \`+${Math.trunc(additions)} −${Math.trunc(deletions)}\``);
+  }
   if (view.reason) parts.push(untrusted('Reason', view.reason, options.redact));
   if (view.task?.message)
     parts.push(untrusted("The agent's last status message", view.task.message, options.redact));

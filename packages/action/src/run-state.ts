@@ -1,4 +1,8 @@
-import { getState, saveState } from './runner-commands';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from './runner-commands';
 
 // What the main step leaves for the post step (GitHub passes saved state to it as STATE_* variables).
 const COMMENT_ID = 'comment-id';
@@ -6,17 +10,23 @@ const FINISHED = 'finished';
 const RUN_URL = 'run-url';
 const TASK_NAME = 'task-name';
 const TASK_URL = 'task-url';
+const FINAL_BODY_FILE = 'final-body-file';
 
-/** What the post step needs to say that a run was cancelled. */
+/** What the post step needs to say that a run was cancelled, or to write the final comment it could not. */
 export interface SavedRun {
   commentId: number | undefined;
   finished: boolean;
   runUrl: string;
   taskName: string | undefined;
   taskUrl: string | undefined;
+  /** The final comment the main step could not write, when it saved one. */
+  finalBody: string | undefined;
 }
 
-/** Saves the comment (and later the task) so a cancelled run can still be reported by the post step. */
+/**
+ * Saves the comment (and later the task) so a cancelled run can still be reported by the post step.
+ * `finished` must be saved only once the final comment is on the thread: the post step then does nothing.
+ */
 export function saveRunState(values: {
   commentId?: number;
   runUrl?: string;
@@ -24,21 +34,49 @@ export function saveRunState(values: {
   taskUrl?: string;
   finished?: boolean;
 }): void {
-  if (values.commentId !== undefined) saveState(COMMENT_ID, String(values.commentId));
-  if (values.runUrl !== undefined) saveState(RUN_URL, values.runUrl);
-  if (values.taskName !== undefined) saveState(TASK_NAME, values.taskName);
-  if (values.taskUrl !== undefined) saveState(TASK_URL, values.taskUrl);
-  if (values.finished) saveState(FINISHED, 'true');
+  if (values.commentId !== undefined) core.saveState(COMMENT_ID, String(values.commentId));
+  if (values.runUrl !== undefined) core.saveState(RUN_URL, values.runUrl);
+  if (values.taskName !== undefined) core.saveState(TASK_NAME, values.taskName);
+  if (values.taskUrl !== undefined) core.saveState(TASK_URL, values.taskUrl);
+  if (values.finished) core.saveState(FINISHED, 'true');
 }
 
-/** Reads what {@link saveRunState} saved. */
+/**
+ * Records how the final comment went. Written: the run is finished. Not written: the body is kept for
+ * the post step (in a file under `RUNNER_TEMP`, since up to 65,536 characters could pass the size an
+ * environment variable may have), and the step fails, saying that the comment is stale.
+ */
+export function saveFinalWrite(unwritten: string | undefined, runnerTemp = process.env.RUNNER_TEMP): void {
+  if (unwritten === undefined) {
+    saveRunState({ finished: true });
+    return;
+  }
+  const file = join(runnerTemp || tmpdir(), `coder-tasks-final-${randomUUID()}.md`);
+  writeFileSync(file, unwritten, { mode: 0o600 });
+  core.saveState(FINAL_BODY_FILE, file);
+  core.setFailed(
+    'The status comment could not be updated with the result, so it is stale: it still shows an earlier state. The post step will try again.',
+  );
+}
+
+/** Reads what {@link saveRunState} and {@link saveFinalWrite} saved. */
 export function loadRunState(): SavedRun {
-  const id = Number(getState(COMMENT_ID));
+  const id = Number(core.getState(COMMENT_ID));
   return {
     commentId: Number.isSafeInteger(id) && id > 0 ? id : undefined,
-    finished: getState(FINISHED) === 'true',
-    runUrl: getState(RUN_URL),
-    taskName: getState(TASK_NAME) || undefined,
-    taskUrl: getState(TASK_URL) || undefined,
+    finished: core.getState(FINISHED) === 'true',
+    runUrl: core.getState(RUN_URL),
+    taskName: core.getState(TASK_NAME) || undefined,
+    taskUrl: core.getState(TASK_URL) || undefined,
+    finalBody: readSaved(core.getState(FINAL_BODY_FILE)),
   };
+}
+
+function readSaved(file: string): string | undefined {
+  if (file === '') return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

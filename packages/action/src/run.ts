@@ -1,20 +1,21 @@
 import { authorize } from './authorize';
+import { type Clock, systemClock } from './clock';
 import { parseEvent } from './event';
-import { createGitHubApi } from './github-api';
-import { createOctokit, readRunContext } from './github-context';
+import { createGitHubApi, createOctokit } from './github-api';
+import { readRunContext } from './github-context';
+import { githubRetryUnitMs } from './github-retry-unit';
 import { readInputs } from './inputs';
 import { setOutputs } from './outputs';
 import { Progress } from './progress';
 import { createRedactor, type Redactor } from './redact';
-import { saveRunState } from './run-state';
 import * as core from './runner-commands';
 
 /**
- * The action: read the inputs -> parse the event -> authorize -> acknowledge -> create or find the task
- * -> wait -> report. Ends green with `skipped=true` when the event is not a request or the person may not
+ * The action: read the inputs -> parse the event -> authorize -> acknowledge -> start or continue the
+ * work (a task or a chat, by the backend chosen for this server) -> wait -> report. Ends green with `skipped=true` when the event is not a request or the person may not
  * make one; fails the step (after saying why in the status comment) when the work fails.
  */
-export async function run(): Promise<void> {
+export async function run(clock: Clock = systemClock): Promise<void> {
   let redact: Redactor = (text) => text;
   try {
     const inputs = readInputs();
@@ -25,26 +26,29 @@ export async function run(): Promise<void> {
     if (decision.skip) return skip(`Nothing to do: ${decision.reason}`, redact);
     const { trigger } = decision;
 
-    const github = createGitHubApi(await createOctokit(inputs.githubToken, context.apiUrl), context.repo);
+    const octokit = createOctokit(inputs.githubToken, {
+      unitMs: githubRetryUnitMs(),
+      onLimited: (message) => core.info(message),
+    });
+    const github = createGitHubApi(octokit, context.repo);
     const authorization = await authorize(github, trigger.actor, inputs);
+    if (!authorization.allowed && authorization.checkFailed) {
+      // Fail closed but visibly; still no reply on the thread, which a drive-by commenter could provoke.
+      setOutputs({ skipped: true }, redact);
+      return core.setFailed(redact(`Not authorized: ${authorization.reason}`));
+    }
     if (!authorization.allowed) return skip(`Not authorized: ${authorization.reason}`, redact);
     core.info(
       `${trigger.actor.login} (${authorization.role}) asked for work on ${context.repo.owner}/${context.repo.repo}.`,
     );
 
     const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`;
-    const progress = await Progress.acknowledge(github, trigger, runUrl, redact);
-    saveRunState({ commentId: progress.comment?.id, runUrl });
-    setOutputs(
-      { skipped: false, 'comment-id': progress.comment?.id, 'comment-url': progress.comment?.url },
-      redact,
-    );
-
-    // The Coder side (the SDK, its HTTP client, the wire schemas) is most of the bundle; it loads only now,
-    // as its compilation held up whatever request was about to go out (the permission check by 30 ms,
-    // the 👀 and the status comment by 60 ms, measured with `pnpm bench`).
+    const progress = await Progress.acknowledge(github, trigger, runUrl, redact, clock);
+    // The Coder side (the SDK, its HTTP client, the wire schemas, the backends) is most of the bundle; it
+    // loads only now, as its compilation held up whatever request was about to go out (the permission
+    // check by 30 ms, the 👀 and the status comment by 60 ms, measured with `pnpm bench`).
     const { work } = await import('./work');
-    await work(inputs, context, trigger, github, progress, redact);
+    await work(inputs, context, trigger, github, progress, redact, clock);
   } catch (error) {
     const { describeError } = await import('./describe-error');
     core.setFailed(redact(describeError(error, '')));

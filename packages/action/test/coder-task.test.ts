@@ -1,7 +1,7 @@
 import { type FakeCoder, startFakeCoder } from '@coder-tasks/fake-coder';
 import { CoderClient, PresetNotFoundError, UserLookupError } from '@coder-tasks/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveTarget } from '../src/coder-task';
+import { resolveTarget } from '../src/backends/tasks/resolve-target';
 import { parseInputs } from '../src/parse-inputs';
 
 let coder: FakeCoder;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { patchComment, proxyFor } from '../src/comment-patch';
+import { CommentWriteError, patchComment, postComment, proxyFor } from '../src/comment-patch';
 
 const TOKEN = 'ghs_patchTestToken0123456789abcdefghij';
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -44,7 +44,7 @@ const options = (apiUrl: string) => ({
   token: TOKEN,
   commentId: 42,
   body: 'cancelled',
-  delayMs: 1,
+  delayMs: 200,
 });
 
 afterEach(() => {
@@ -74,7 +74,8 @@ describe('patchComment', () => {
     const started = Date.now();
     await patchComment(options(api.url));
     expect(api.seen).toHaveLength(3);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // 1 unit after the 502, then the 1 s of Retry-After: 2 units in all.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
   });
 
   it('does not repeat a refusal, and says why without the token', async () => {
@@ -89,8 +90,23 @@ describe('patchComment', () => {
     const api = await github(answer(200, {}));
     servers.pop()?.close();
     const failure = await patchComment({ ...options(api.url), attempts: 2 }).catch((error: Error) => error);
-    expect(String(failure)).toMatch(/^Error: Could not reach GitHub to PATCH the comment/);
+    expect(String(failure)).toMatch(
+      /^CommentWriteError: Could not reach GitHub to PATCH the comment: connect ECONNREFUSED/,
+    );
     expect(String(failure)).not.toContain(TOKEN);
+  });
+});
+
+describe('postComment', () => {
+  it('posts once, and does not repeat a POST that failed (it may have landed)', async () => {
+    const api = await github(answer(502, { message: 'Bad gateway' }), answer(201, { id: 7 }));
+    const { commentId: _, delayMs: __, ...rest } = options(api.url);
+    const failure = await postComment({ ...rest, issueNumber: 1 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CommentWriteError);
+    expect((failure as CommentWriteError).status).toBe(502);
+    expect(api.seen.map((call) => `${call.method} ${call.url}`)).toEqual([
+      'POST /repos/Codertocat/Hello-World/issues/1/comments',
+    ]);
   });
 });
 

@@ -101,16 +101,18 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       expect(e2e.coder.requests).toEqual([]);
     });
 
-    it('fails closed when the permission check errors', async () => {
+    it('fails closed but visibly when the permission check keeps failing: the step fails, nothing is posted', async () => {
       e2e.github.failures['GET /collaborators/{user}/permission'] = 502;
       const event = issueComment('/coder go');
       const result = await run('issue_comment', event);
-      expect(result.code).toBe(0);
+      expect(result.code).toBe(1);
       expect(result.outputs).toEqual({ skipped: 'true' });
-      expect(result.stdout).toContain('::notice::Not authorized: ');
+      expect(result.stdout).toContain('::error::Not authorized: the permission check could not be made');
       expect(result.stdout).toContain('HTTP 502');
-      expect(result.stdout).not.toContain('::error::');
-      expect(githubCalls(e2e.github)).toEqual(['GET /collaborators/Codertocat/permission']);
+      // The retry plugin tries a failing read three more times, then the run gives up.
+      expect(githubCalls(e2e.github)).toEqual(
+        Array.from({ length: 4 }, () => 'GET /collaborators/Codertocat/permission'),
+      );
       expect(e2e.coder.requests).toEqual([]);
     });
 
@@ -168,7 +170,8 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
 
     it('a server without the tasks API fails the step with a clear reason and creates nothing', async () => {
       e2e.coder.control.setTasksEnabled(false);
-      const result = await run('issue_comment', issueComment('/coder go'));
+      // With backend: auto this server's Chats would take the work; Tasks is asked for here.
+      const result = await run('issue_comment', issueComment('/coder go'), { backend: 'tasks' });
       expect(result.code).toBe(1);
       const comment = onlyComment();
       expectAcknowledgedOnIssue1(e2e.github);
@@ -180,6 +183,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
         'comment-url': comment.html_url,
       });
       expect(e2e.coder.control.tasks()).toEqual([]);
+      expect(e2e.coder.control.chats.chats()).toEqual([]);
       noLeak(result);
     });
 

@@ -76,15 +76,16 @@ export interface EndToEnd {
 }
 
 /**
- * Starts fake-coder and the fake GitHub API before each test of the calling `describe` and closes them
- * after; `run` runs the committed bundle on `node` against them.
+ * Starts fake-coder (with `coderOptions`, such as the version it reports) and the fake GitHub API before
+ * each test of the calling `describe` and closes them after; `run` runs the committed bundle on `node`
+ * against them.
  */
-export function useEndToEnd(node: string): EndToEnd {
+export function useEndToEnd(node: string, coderOptions: Parameters<typeof startFakeCoder>[0] = {}): EndToEnd {
   let coder!: FakeCoder;
   let github!: FakeGitHub;
 
   beforeEach(async () => {
-    coder = await startFakeCoder();
+    coder = await startFakeCoder(coderOptions);
     github = await startFakeGitHub({
       roles: { Codertocat: 'write', reader: 'read' },
       threads: {
@@ -123,6 +124,8 @@ export function useEndToEnd(node: string): EndToEnd {
         ...inputs,
       },
       ...extra,
+      // GitHub's retry waits in 10 ms units instead of seconds: the same steps, quickly.
+      env: { CODER_TASKS_GITHUB_RETRY_UNIT_MS: '10', ...extra.env },
     });
   const onlyComment = () => {
     expect(github.comments.size).toBe(1);

@@ -1,6 +1,10 @@
 import { NODE24 } from '../scripts/run-bundle.mjs';
 import { defineBusyAgentTests } from './e2e-busy-agent';
+import { defineChatFailureTests } from './e2e-chat-failures';
+import { defineChatTests } from './e2e-chats';
 import { defineRefusalAndFailureTests } from './e2e-failures';
+import { defineGenerationTests } from './e2e-generations';
+import { defineGitHubFaultTests } from './e2e-github-faults';
 import { defineLimitTests } from './e2e-limits';
 import { defineRequestTests } from './e2e-requests';
 
@@ -9,3 +13,7 @@ defineRequestTests('Node 24', NODE24);
 defineRefusalAndFailureTests('Node 24', NODE24);
 defineBusyAgentTests('Node 24', NODE24);
 defineLimitTests('Node 24', NODE24);
+defineChatTests('Node 24', NODE24);
+defineChatFailureTests('Node 24', NODE24);
+defineGenerationTests('Node 24', NODE24);
+defineGitHubFaultTests('Node 24', NODE24);

@@ -66,6 +66,7 @@ export function defineRequestTests(label: string, node: string): void {
         'task-status': 'active',
         'task-state': 'complete',
         'logs-truncated': 'false',
+        backend: 'tasks',
       });
       expect(result.summary).toContain('✅ Coder task: complete');
       expect(result.state['comment-id']).toBe(String(comment.id));

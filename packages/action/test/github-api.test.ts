@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../scripts/fake-github.mjs';
 import { authorize } from '../src/authorize';
-import { createGitHubApi, type GitHubApi } from '../src/github-api';
-import { createOctokit } from '../src/github-context';
+import { createGitHubApi, createOctokit, type GitHubApi } from '../src/github-api';
 import { loadThread } from '../src/thread';
 
 let github: FakeGitHub;
@@ -16,7 +15,8 @@ beforeAll(async () => {
       4: { title: 'A PR', pull: { head: 'feat', base: 'main' } },
     },
   });
-  api = createGitHubApi(await createOctokit('ghs_test', github.url), {
+  // The retry plugin's waits in 1 ms units: the same retries, quickly.
+  api = createGitHubApi(createOctokit('ghs_test', { unitMs: 1, baseUrl: github.url }), {
     owner: 'Codertocat',
     repo: 'Hello-World',
   });
@@ -41,16 +41,27 @@ describe('authorize (against the fake GitHub API over HTTP)', () => {
     expect(result.allowed).toBe(allowed);
   });
 
-  it('fails closed on a server error, naming the status', async () => {
+  it('fails closed on a server error that outlasts the retries, saying the check could not be made', async () => {
     github.failures['GET /collaborators/{user}/permission'] = 500;
+    const before = github.calls.length;
     try {
       expect(await authorize(api, human('admin1'), { minPermission: 'read', allowedBots: [] })).toEqual({
         allowed: false,
-        reason: "could not read admin1's permission on the repository (HTTP 500), so the request is refused.",
+        checkFailed: true,
+        reason:
+          "the permission check could not be made: GitHub did not answer for admin1's permission on the repository (HTTP 500), so the request is refused.",
       });
+      expect(github.calls.length - before).toBe(4);
     } finally {
       delete github.failures['GET /collaborators/{user}/permission'];
     }
+  });
+
+  it('refuses a login GitHub does not know (404) as a plain refusal, not a failed check', async () => {
+    expect(await authorize(api, human('stranger'), { minPermission: 'read', allowedBots: [] })).toEqual({
+      allowed: false,
+      reason: 'stranger is not a user GitHub knows.',
+    });
   });
 
   it('lets listed bots through without asking GitHub, and no others', async () => {

@@ -22,6 +22,7 @@ function githubAnswering(answer: () => Promise<CollaboratorPermission>): GitHubA
     getPermission: answer,
     createComment: never,
     updateComment: never,
+    listComments: never,
     getThread: never,
   };
 }

@@ -1,12 +1,15 @@
 import { type CoderClient, TaskFailedError, TaskPausedError, TaskWaitTimeoutError } from '@coder-tasks/sdk';
 import type { Task } from '@coder-tasks/types';
-import type { Clock } from './clock';
-import type { StartedTask } from './coder-task';
+import type { Clock } from '../../clock';
+import type { WaitFor } from '../../parse-inputs';
 import { CompletionTracker } from './completion';
-import type { WaitFor } from './parse-inputs';
+import type { StartedTask } from './start-task';
+
+/** The calls {@link waitForOutcome} makes: all a test has to stand in for. */
+export type WaitClient = Pick<CoderClient, 'waitForTask' | 'getTask' | 'getTaskLogs'>;
 
 /** True when the task's last log message is the agent's: it answered the latest input. */
-async function answered(coder: CoderClient, task: Task, signal?: AbortSignal): Promise<boolean> {
+async function answered(coder: WaitClient, task: Task, signal?: AbortSignal): Promise<boolean> {
   try {
     const { logs } = await coder.getTaskLogs(task.owner_name, task.id, { signal });
     return logs.at(-1)?.type === 'output';
@@ -38,7 +41,7 @@ export interface WaitOptions {
  * timeout errors become outcomes; anything else (Coder unreachable, 401) is thrown for the caller to report.
  */
 export async function waitForOutcome(
-  coder: CoderClient,
+  coder: WaitClient,
   started: StartedTask,
   options: WaitOptions,
 ): Promise<Outcome> {
