@@ -5,9 +5,12 @@
 export function longestBacktickRunFrom(text: string): (start: number) => number {
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const match of text.matchAll(/`+/g)) {
-    starts.push(match.index);
-    ends.push(match.index + match[0].length);
+  for (let at = text.indexOf('`'); at !== -1; ) {
+    let end = at + 1;
+    while (text.charCodeAt(end) === 0x60) end++;
+    starts.push(at);
+    ends.push(end);
+    at = text.indexOf('`', end);
   }
   // longestAfter[i]: the longest of runs i, i+1, …
   const longestAfter = new Array<number>(starts.length + 1).fill(0);
