@@ -13,6 +13,7 @@ export type {
   ChatStreamFaultHandle,
   ChatStreamFaultOptions,
   ChatWaitOptions,
+  FakeChatHook,
   FakeChatMessageView,
   FakeChatQueuedView,
   FakeChatsControl,

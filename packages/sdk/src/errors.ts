@@ -76,6 +76,7 @@ export interface CoderApiErrorInit {
   bodyKind: ErrorBodyKind;
   helper?: string | undefined;
   retryAfterMs?: number | undefined;
+  responseKind?: string | undefined;
 }
 
 /**
@@ -111,6 +112,12 @@ export class CoderApiError extends CoderRequestError {
   readonly helper: string | undefined;
   /** The server's `Retry-After`, in ms, when it sent one. */
   readonly retryAfterMs: number | undefined;
+  /**
+   * The `kind` field of the error body, when coderd sends one: its chat lifecycle hooks answer a create
+   * or a send with `hook_denied` (403, the hook's reason as the message) or `hook_dispatch_failed` (502).
+   * Undefined otherwise. (The `kind` field of this error is the status as a kind.)
+   */
+  readonly responseKind: string | undefined;
 
   constructor(init: CoderApiErrorInit) {
     super(formatApiError(init), init);
@@ -120,6 +127,7 @@ export class CoderApiError extends CoderRequestError {
     this.bodyKind = init.bodyKind;
     this.helper = init.helper;
     this.retryAfterMs = init.retryAfterMs;
+    this.responseKind = init.responseKind;
   }
 }
 

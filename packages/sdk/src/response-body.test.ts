@@ -18,6 +18,20 @@ const raw = (
 });
 
 describe('apiErrorFromResponse (Go ReadBodyAsError, special cases apart)', () => {
+  it('keeps the body’s own `kind` (a chat lifecycle hook’s) as responseKind, and only a non-empty string', () => {
+    const denied = raw(403, '{"message":"Not on main.","kind":"hook_denied"}', JSON_TYPE);
+    expect(apiErrorFromResponse(denied, ctx, 0)).toMatchObject({
+      kind: 'forbidden',
+      responseKind: 'hook_denied',
+      response: { message: 'Not on main.' },
+    });
+    for (const body of ['{"message":"m","kind":7}', '{"message":"m","kind":""}', '{"message":"m"}']) {
+      expect(apiErrorFromResponse(raw(403, body, JSON_TYPE), ctx, 0).responseKind).toBeUndefined();
+    }
+    const html = raw(502, '<html><title>Bad Gateway</title></html>', 'text/html');
+    expect(apiErrorFromResponse(html, ctx, 0).responseKind).toBeUndefined();
+  });
+
   it.each([
     [
       'a Coder Response',

@@ -57,6 +57,7 @@ export function apiErrorFromResponse(raw: RawResponse, ctx: RequestContext, now:
   let response: Response;
   let bodyKind: ErrorBodyKind;
   let helper: string | undefined;
+  let responseKind: string | undefined;
   const location = headerValue(raw.headers, 'location');
   if (raw.status >= 300 && raw.status < 400 && location) {
     bodyKind = 'redirect';
@@ -97,6 +98,8 @@ export function apiErrorFromResponse(raw: RawResponse, ctx: RequestContext, now:
     } else {
       bodyKind = 'json';
       response = shaped.data;
+      const kind = (parsed.value as { kind?: unknown }).kind;
+      if (typeof kind === 'string' && kind !== '') responseKind = kind;
     }
   }
   if (raw.status === 401) helper = UNAUTHORIZED_HELPER;
@@ -108,6 +111,7 @@ export function apiErrorFromResponse(raw: RawResponse, ctx: RequestContext, now:
     bodyKind,
     helper,
     retryAfterMs: parseRetryAfter(headerValue(raw.headers, 'retry-after'), now),
+    responseKind,
   });
 }
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Task } from '@coder-tasks/types';
+import type { Task, Workspace } from '@coder-tasks/types';
 import { checkObject, checkString } from './argument-checks';
-import type { CoderClient } from './client';
+import type { CallOptions } from './client-options';
 import {
   CoderAbortError,
   CoderApiError,
@@ -10,7 +10,7 @@ import {
   CoderTimeoutError,
 } from './errors';
 import { ReadPacer } from './read-pacer';
-import { StreamWaker } from './stream-waker';
+import { StreamWaker, type WorkspaceWatcher } from './stream-waker';
 import { describeWaitUntil, isWaitSatisfied, taskChangeKey, type WaitUntil } from './task-conditions';
 import { TaskFailedError, TaskPausedError, TaskWaitTimeoutError } from './task-errors';
 import { MAX_TIMER_MS } from './timer-limit';
@@ -43,6 +43,13 @@ export interface WaitForTaskOptions {
   watch?: boolean;
 }
 
+/** What a wait needs of the client (an interface, so that the client and the wait import no cycle). */
+export interface TaskWaitHost extends WorkspaceWatcher {
+  getTask(id: string, options?: CallOptions): Promise<Task>;
+  getTaskByIdentifier(identifier: string, options?: CallOptions): Promise<Task>;
+  getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
+}
+
 /** Default total time of a wait, in ms. */
 export const DEFAULT_WAIT_TIMEOUT = 3_600_000;
 
@@ -62,7 +69,7 @@ const READ_BURST = 3;
  * (unless `until` accepts it), {@link TaskWaitTimeoutError} after `timeout`.
  */
 export async function waitForTask(
-  client: CoderClient,
+  client: TaskWaitHost,
   target: Task | string,
   options: WaitForTaskOptions,
 ): Promise<Task> {
@@ -159,7 +166,7 @@ export async function waitForTask(
 
 /** Reads the task; a transient failure is returned (the wait goes on), any other error thrown. */
 async function readTask(
-  client: CoderClient,
+  client: TaskWaitHost,
   target: Task | string,
   signal: AbortSignal,
 ): Promise<{ task: Task } | { error: unknown }> {
@@ -180,7 +187,11 @@ async function readTask(
 }
 
 /** The failing build's job error, from the task's workspace; undefined when it cannot be read. */
-async function buildError(client: CoderClient, task: Task, signal: AbortSignal): Promise<string | undefined> {
+async function buildError(
+  client: TaskWaitHost,
+  task: Task,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   if (!task.workspace_id) return undefined;
   try {
     const workspace = await client.getWorkspace(task.workspace_id, { signal, retries: 1 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseUuid } from '@coder-tasks/types';
 import { canRead, canWrite } from '../http/auth';
 import { errorReply, notFound, type Reply } from '../http/reply';
@@ -22,10 +23,33 @@ export function lookupChat(
     };
   }
   const chat = model.chats.get(id);
-  if (!chat || !canRead(ctx.user, chat.ownerId, chat.organizationId)) return { reply: notFound() };
-  if (access === 'write' && !canWrite(ctx.user, chat.ownerId, chat.organizationId))
+  const shared = chat?.sharedWith.get(ctx.user.id);
+  if (!chat || (shared === undefined && !canRead(ctx.user, chat.ownerId, chat.organizationId)))
+    return { reply: notFound() };
+  if (access === 'write' && shared !== true && !canWrite(ctx.user, chat.ownerId, chat.organizationId))
     return { reply: notFound() };
   return { chat };
+}
+
+/**
+ * The lifecycle hook's refusal of a create or a send, as coderd's writeChatHookErr writes it: 403 with the
+ * hook's reason (or `fallback`) and `kind:"hook_denied"`, or 502 with `kind:"hook_dispatch_failed"` and a
+ * detail that names the dispatch but not its error, since that may expose deployment internals.
+ */
+export function hookRefusal(model: ChatsModel, on: 'create' | 'send', fallback: string): Reply | undefined {
+  const hook = model.settings.hook;
+  if (!hook || (hook.on !== 'both' && hook.on !== on)) return undefined;
+  if (hook.action === 'deny') {
+    return { status: 403, body: { message: hook.message || fallback, kind: 'hook_denied' } };
+  }
+  return {
+    status: 502,
+    body: {
+      message: 'Chat lifecycle hook dispatch failed.',
+      detail: `Lifecycle hook dispatch ${randomUUID()} failed (http_error).`,
+      kind: 'hook_dispatch_failed',
+    },
+  };
 }
 
 /**

@@ -3,10 +3,10 @@ import { parseUuid, validateChatLabels } from '@coder-tasks/types';
 import { canRead } from '../http/auth';
 import { errorReply, ok } from '../http/reply';
 import type { Handler } from '../http/request-context';
-import { daemonUnavailable } from './chat-access';
+import { daemonUnavailable, hookRefusal } from './chat-access';
 import { saveMessage, watch } from './chat-events';
 import { hasPending } from './chat-generation';
-import { contentParts, fallbackTitle, field, readObject } from './chat-input';
+import { CHAT_BODY_LIMIT, contentParts, fallbackTitle, field, readObject } from './chat-input';
 import { answerUserMessage } from './chat-runner';
 import { chatJson } from './chat-wire';
 import type { ChatRecord, ChatsModel } from './chats-model';
@@ -22,7 +22,7 @@ export function createChatHandler(model: ChatsModel): Handler {
   return (ctx) => {
     const unavailable = daemonUnavailable(model);
     if (unavailable) return unavailable;
-    const read = readObject(ctx, STRUCT);
+    const read = readObject(ctx, STRUCT, CHAT_BODY_LIMIT);
     if ('reply' in read) return read.reply;
     const body = read.value;
     const org = field<string>(body, STRUCT, 'organization_id', 'string', 'uuid.UUID');
@@ -84,6 +84,9 @@ export function createChatHandler(model: ChatsModel): Handler {
     if (clientType !== '' && clientType !== 'ui' && clientType !== 'api') {
       return errorReply(400, 'Invalid client_type.');
     }
+    // coderd's chat daemon runs the hook as it creates the chat, after every check of the request.
+    const refused = hookRefusal(model, 'create', 'Chat creation denied by lifecycle hook.');
+    if (refused) return refused;
 
     const now = ctx.world.stamp();
     const pickup = model.settings.pickupDelayMs > 0;
@@ -112,6 +115,7 @@ export function createChatHandler(model: ChatsModel): Handler {
       hasUnread: false,
       script: undefined,
       turn: { generation: 0, running: false, pickupPending: false, cancel: undefined },
+      sharedWith: new Map(),
     };
     model.chats.set(chat.id, chat);
     if (strings.system_prompt)

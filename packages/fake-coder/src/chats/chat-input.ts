@@ -5,11 +5,26 @@ import { errorReply, type Reply } from '../http/reply';
 
 const INVALID_JSON = 'Request body must be valid JSON.';
 
-/** A JSON object body, or the 400/413 coderd answers. */
+/**
+ * The body limit of the create and send routes: coderd reads them through a 2 × 128 KiB limit (the
+ * prompt limit twice over, for JSON escaping).
+ */
+export const CHAT_BODY_LIMIT = 256 * 1024;
+/** The 413 message for a body over {@link CHAT_BODY_LIMIT}: the swagger text, unconfirmed against coderd. */
+export const CHAT_BODY_TOO_LARGE = 'Request body exceeds 256 KiB';
+
+/**
+ * A JSON object body, or the 400/413 coderd answers. With `limit` (bytes), a longer body answers 413
+ * {@link CHAT_BODY_TOO_LARGE} instead of the server-wide 4 MiB one.
+ */
 export function readObject(
   body: { rawBody: Buffer; bodyTooLarge: boolean },
   structName: string,
+  limit?: number,
 ): { value: Record<string, unknown> } | { reply: Reply } {
+  if (limit !== undefined && (body.bodyTooLarge || body.rawBody.length > limit)) {
+    return { reply: errorReply(413, CHAT_BODY_TOO_LARGE) };
+  }
   if (body.bodyTooLarge) return { reply: errorReply(413, 'Request body too large.') };
   const text = body.rawBody.toString('utf8');
   if (text.trim() === '') return { reply: errorReply(400, INVALID_JSON, 'EOF') };

@@ -1,9 +1,9 @@
 import { errorReply, ok } from '../http/reply';
 import type { Handler } from '../http/request-context';
-import { daemonUnavailable, isBusy, lookupChat } from './chat-access';
+import { daemonUnavailable, hookRefusal, isBusy, lookupChat } from './chat-access';
 import { queueChanged, saveMessage } from './chat-events';
 import { hasInterrupting } from './chat-generation';
-import { contentParts, field, readObject } from './chat-input';
+import { CHAT_BODY_LIMIT, contentParts, field, readObject } from './chat-input';
 import { positiveInt, type QueryValidation } from './chat-query-params';
 import { answerUserMessage, cancelTurn, interruptChat, promoteAndAnswer } from './chat-runner';
 import { chatJson, messageJson, queuedJson, textOf, visibleMessages } from './chat-wire';
@@ -58,10 +58,12 @@ export function sendMessageHandler(model: ChatsModel): Handler {
     const chat = found.chat;
     const unavailable = daemonUnavailable(model);
     if (unavailable) return unavailable;
+    // Sending runs the agent with the owner's credentials, so coderd lets only the owner send, even one
+    // who may update the chat (an organization admin, or a user it is shared with for update).
     if (chat.ownerId !== ctx.user.id) return errorReply(403, 'Only the chat owner may send messages.');
-    const read = readObject(ctx, STRUCT);
-    if ('reply' in read) return read.reply;
     if (chat.archived) return errorReply(400, 'Cannot send messages to an archived chat.');
+    const read = readObject(ctx, STRUCT, CHAT_BODY_LIMIT);
+    if ('reply' in read) return read.reply;
     const content = field<unknown[]>(read.value, STRUCT, 'content', 'array', '[]codersdk.ChatInputPart');
     if ('reply' in content) return content.reply;
     const parts = contentParts(content.value);
@@ -78,6 +80,8 @@ export function sendMessageHandler(model: ChatsModel): Handler {
     if (busyBehavior !== '' && busyBehavior !== 'queue' && busyBehavior !== 'interrupt') {
       return errorReply(400, 'Invalid busy_behavior value.', 'Must be "queue" or "interrupt".');
     }
+    const refused = hookRefusal(model, 'send', 'Chat message denied by lifecycle hook.');
+    if (refused) return refused;
 
     const erroredWithQueue = chat.status === 'error' && chat.queue.length > 0;
     if (!isBusy(chat) && !erroredWithQueue) {

@@ -82,6 +82,16 @@ export interface ChatRecord {
   hasUnread: boolean;
   script: ChatAgentScript | undefined;
   turn: ChatTurnState;
+  /** Users the chat is shared with (its user ACL), by id: `true` when they may also update it. */
+  sharedWith: Map<string, boolean>;
+}
+
+/** What the deployment's chat lifecycle hook does to a create or a send (see `control.chats.setLifecycleHook`). */
+export interface ChatHookRecord {
+  action: 'deny' | 'fail';
+  /** The reason a denying hook gives; empty for coderd's fallback message. */
+  message: string;
+  on: 'create' | 'send' | 'both';
 }
 
 /** An open WebSocket as the model keeps it (`readyState` 1 is open). */
@@ -115,6 +125,8 @@ export interface ChatSettings {
   pickupDelayMs: number;
   /** `envelope`: frames as servers before coderd #24148 wrapped them. */
   frameFormat: 'bare' | 'envelope';
+  /** The lifecycle hook's answer, or undefined while it allows everything. */
+  hook: ChatHookRecord | undefined;
 }
 
 /** Every chat of one fake server, the scripts, the settings and the listeners of open streams. */
@@ -130,6 +142,7 @@ export class ChatsModel {
     queueLimit: 20,
     pickupDelayMs: 0,
     frameFormat: 'bare',
+    hook: undefined,
   };
   streamFaults: StreamFaultRecord[] = [];
   /** The open WebSockets, so tests can cut them (chat id, or `watch:<owner id>`). */

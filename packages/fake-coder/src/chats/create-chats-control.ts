@@ -130,6 +130,25 @@ export function createChatsControl(model: ChatsModel): FakeChatsControl {
       nonNegative('pickup delay', ms);
       model.settings.pickupDelayMs = ms;
     },
+    setLifecycleHook(hook) {
+      if (hook === undefined) {
+        model.settings.hook = undefined;
+        return;
+      }
+      if (hook.action !== 'deny' && hook.action !== 'fail') {
+        throw new TypeError(`hook action must be deny or fail, got ${JSON.stringify(hook.action)}`);
+      }
+      const on = hook.on ?? 'both';
+      if (on !== 'create' && on !== 'send' && on !== 'both') {
+        throw new TypeError(`hook "on" must be create, send or both, got ${JSON.stringify(on)}`);
+      }
+      model.settings.hook = { action: hook.action, message: hook.message ?? '', on };
+    },
+    shareChat(chatId, username, options = {}) {
+      const user = world.userByName(username);
+      if (!user) throw new Error(`no user named "${username}"`);
+      requireChat(chatId).sharedWith.set(user.id, options.update === true);
+    },
     removeFromOrganization(username, organization) {
       const user = world.userByName(username);
       if (!user) throw new Error(`no user named "${username}"`);

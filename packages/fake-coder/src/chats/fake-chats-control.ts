@@ -60,6 +60,16 @@ export interface ChatStreamFaultOptions {
   times?: number;
 }
 
+/** A lifecycle hook that refuses (see {@link FakeChatsControl.setLifecycleHook}). */
+export interface FakeChatHook {
+  /** `deny` (403 `hook_denied`) or `fail` (502 `hook_dispatch_failed`). */
+  action: 'deny' | 'fail';
+  /** The reason a denying hook gives the user. Default: none, so coderd's fallback message. */
+  message?: string;
+  /** Which route it refuses. Default `both`. */
+  on?: 'create' | 'send' | 'both';
+}
+
 /** Options of {@link FakeChatsControl.waitForChat}. */
 export interface ChatWaitOptions {
   /** Give up after this many ms of real time (default 10_000); with the manual clock, after 10_000 clock steps. */
@@ -141,6 +151,21 @@ export interface FakeChatsControl {
    * create on generations before v2.36), so a client can see a stale `waiting` before `running`.
    */
   setPickupDelay(ms: number): void;
+  /**
+   * What the deployment's chat lifecycle hook does (default: allows everything; `undefined` restores
+   * that). `deny`: create and send answer 403 with `kind:"hook_denied"` and `message` (default: coderd's
+   * fallback, `Chat creation denied by lifecycle hook.` / `Chat message denied by lifecycle hook.`).
+   * `fail`: they answer 502 `Chat lifecycle hook dispatch failed.` with `kind:"hook_dispatch_failed"`.
+   * `on` limits it to creates or sends (default both). Nothing is stored either way.
+   */
+  setLifecycleHook(hook: FakeChatHook | undefined): void;
+  /**
+   * Shares a chat with another user (by username), as the chat's user ACL does: they may read and stream
+   * it (`GET /chats/{chat}`, its messages and stream); with `update: true` they also pass coderd's update
+   * check, so a send reaches the owner check and answers 403 `Only the chat owner may send messages.`;
+   * without it (the default) write routes answer them 404.
+   */
+  shareChat(chatId: string, username: string, options?: { update?: boolean }): void;
   /** Removes a user from an organization (name or id): creating chats there answers 403 afterwards. */
   removeFromOrganization(username: string, organization: string): void;
   /** Every chat (archived ones too), newest first. */

@@ -4,6 +4,7 @@ import {
   CreateChatMessageResponseSchema,
   parseWire,
 } from '@coder-tasks/types';
+import { fastChatMessagesResponse } from './fast-chat-messages';
 
 // One validating reader per Chats wire type; a mismatch throws WireFormatError, which the request path
 // turns into a CoderResponseFormatError naming the endpoint and the field.
@@ -12,9 +13,9 @@ import {
 export const decodeChat = (data: unknown) => parseWire(ChatSchema, data, 'Chat');
 /** Reads the `Chat[]` of a list. */
 export const decodeChats = (data: unknown) => parseWire(ChatSchema.array(), data, 'Chat[]');
-/** Reads a `ChatMessagesResponse`. */
+/** Reads a `ChatMessagesResponse`: the hand-written fast path, else (and for every error) the schema. */
 export const decodeChatMessages = (data: unknown) =>
-  parseWire(ChatMessagesResponseSchema, data, 'ChatMessagesResponse');
+  fastChatMessagesResponse(data) ?? parseWire(ChatMessagesResponseSchema, data, 'ChatMessagesResponse');
 /** Reads a `CreateChatMessageResponse`. */
 export const decodeSendResponse = (data: unknown) =>
   parseWire(CreateChatMessageResponseSchema, data, 'CreateChatMessageResponse');

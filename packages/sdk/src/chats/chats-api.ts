@@ -88,7 +88,7 @@ export class ChatsApi {
 
   /** The chat's page in the Coder dashboard: `<url>/agents/<chat id>`. */
   chatUrl(id: string): string {
-    return new URL(`agents/${encodeURIComponent(id)}`, this.#host.url).toString();
+    return new URL(`agents/${seg('id', id)}`, this.#host.url).toString();
   }
 
   /** The organization a create goes to when the caller names none: the caller's first. */
@@ -241,12 +241,18 @@ const ALREADY = new Set(['Chat is already archived.', 'Chat is already not archi
  * Whether a failed POST may have done its work on the server: the connection dropped after sending, no
  * answer came in time, or any 5xx (a proxy answers 502/503/504 after an upstream reset, and coderd
  * answers 500 when something failed after the work was done), as the request path's attempt verdict
- * reads an attempt. A 429 and coderd's "cannot run chats" answers came before any handler ran.
+ * reads an attempt. A 429 and coderd's "cannot run chats" answers came before any handler ran. coderd's
+ * own 502 for a lifecycle hook it could not dispatch (`kind:"hook_dispatch_failed"`, a body no proxy
+ * writes) comes from the chat daemon's create or send failing, so nothing was stored.
  */
 export function mayHaveLanded(error: unknown): boolean {
   if (error instanceof CoderConnectionError) return !failedBeforeSending(error);
   if (error instanceof CoderTimeoutError) return true;
-  return error instanceof CoderApiError && error.status >= 500;
+  return (
+    error instanceof CoderApiError &&
+    error.status >= 500 &&
+    !(error.bodyKind === 'json' && error.responseKind === 'hook_dispatch_failed')
+  );
 }
 
 /** `/chats/<id>`, the id checked and escaped. */
