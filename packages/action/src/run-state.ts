@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +50,7 @@ export function saveFinalWrite(unwritten: string | undefined, runnerTemp = proce
     saveRunState({ finished: true });
     return;
   }
-  const file = join(runnerTemp || tmpdir(), `coder-tasks-final-${randomUUID()}.md`);
+  const file = join(runnerTemp || tmpdir(), `coder-tasks-final-${crypto.randomUUID()}.md`);
   writeFileSync(file, unwritten, { mode: 0o600 });
   core.saveState(FINAL_BODY_FILE, file);
   core.setFailed(

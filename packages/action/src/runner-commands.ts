@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
 
 // The runner commands the action uses, as `@actions/core` writes them. That package imports its OIDC
 // client, and with it an HTTP client and undici, whatever one calls: both steps start on every comment,
-// and need none of it.
+// and need none of it. (The global `crypto` is used, not `node:crypto`: that module loads on first use
+// then, not before the first request.)
 
 /** Escapes a workflow command's message: `%`, CR and LF, so it stays one command on one line. */
 export function escapeCommandData(text: string): string {
@@ -63,7 +63,7 @@ function fileCommand(variable: string, command: string, name: string, value: str
     return;
   }
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error('Unexpected input: the value holds the delimiter');
   }
