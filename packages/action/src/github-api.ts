@@ -80,11 +80,16 @@ export function createOctokit(token: string, options: GitHubRetryOptions = {}): 
   const onLimited = options.onLimited ?? (() => {});
   const baseUrl = options.baseUrl ?? (process.env.GITHUB_API_URL || 'https://api.github.com');
   const orchestration = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
+  let chosen: Promise<typeof fetch> | undefined;
   return new ActionOctokit({
     auth: `token ${token}`,
     baseUrl,
     request: {
-      fetch: async (url: string, init: RequestInit) => (await fetchFor(url))(url, init),
+      // One fetch for the API's host, chosen at the first request (a proxy's agent is then reused).
+      fetch: async (url: string, init: RequestInit) => {
+        chosen ??= fetchFor(baseUrl);
+        return (await chosen)(url, init);
+      },
     },
     ...(orchestration
       ? { userAgent: `actions_orchestration_id/${orchestration.replace(/[^a-z0-9_.-]/gi, '_')}` }
