@@ -2,6 +2,7 @@
 // size, each in one run on this machine with its floor or goal beside it.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { logsToEditRows } from './logs-to-edit';
 import { renderRows } from './render';
 import { startRows } from './start';
 
@@ -32,4 +33,6 @@ console.log('');
 console.log((await startRows(Number(process.env.START_RUNS ?? 11))).join('\n'));
 console.log('');
 console.log(renderRows(Number(process.env.RENDER_RUNS ?? 5)).join('\n'));
+console.log('');
+console.log((await logsToEditRows(Number(process.env.E2E_RUNS ?? 3))).join('\n'));
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);

@@ -12,8 +12,8 @@ import { NODE24, runBundle } from '../scripts/run-bundle.mjs';
 const require = createRequire(import.meta.url);
 const examples: { name: string; examples: { action?: string }[] }[] = require('@octokit/webhooks-examples');
 
-/** A real `issue_comment` payload with the given body. */
-function commentPayload(body: string): Record<string, unknown> {
+/** A real `issue_comment` payload with the given body (on issue 1 of Codertocat/Hello-World). */
+export function commentPayload(body: string): Record<string, unknown> {
   const found = examples
     .find((e) => e.name === 'issue_comment')
     ?.examples.find((e) => e.action === 'created') as { comment: { body: string } } | undefined;
@@ -31,11 +31,21 @@ interface StartTimes {
   exit: number;
 }
 
-/** A loopback proxy in front of the fake GitHub API that notes when each request arrived. */
-async function timingProxy(target: string) {
-  const arrivals: { at: number; line: string }[] = [];
+/**
+ * A loopback proxy in front of a fake API that notes when each request arrived and when its answer was
+ * sent in full.
+ */
+export async function timingProxy(target: string) {
+  const arrivals: { at: number; line: string; done?: number }[] = [];
   const server = createServer((req, res) => {
-    arrivals.push({ at: performance.now(), line: `${req.method} ${req.url}` });
+    const arrival: { at: number; line: string; done?: number } = {
+      at: performance.now(),
+      line: `${req.method} ${req.url}`,
+    };
+    arrivals.push(arrival);
+    res.on('finish', () => {
+      arrival.done = performance.now();
+    });
     const upstream = httpRequest(
       `${target}${req.url}`,
       { method: req.method, headers: req.headers },
@@ -52,7 +62,7 @@ async function timingProxy(target: string) {
   return { url, arrivals, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-const median = (values: number[]): number => {
+export const median = (values: number[]): number => {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   return sorted[sorted.length >> 1] ?? Number.NaN;
 };

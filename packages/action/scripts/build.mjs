@@ -14,6 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { transformSync } from 'esbuild';
 
 const packageDir = join(import.meta.dirname, '..');
 const ncc = join(packageDir, 'node_modules', '.bin', 'ncc');
@@ -35,6 +36,18 @@ export function buildBundle(outDir) {
       cwd: packageDir,
       stdio: 'inherit',
     });
+    // ncc minifies only index.js; the chunks it writes for import() (the main step's Coder side, undici
+    // behind a proxy) come out as written, and the runner parses them too when they load.
+    for (const name of readdirSync(out)) {
+      if (!/^\d+\.index\.js$/.test(name)) continue;
+      const file = join(out, name);
+      const { code } = transformSync(readFileSync(file, 'utf8'), {
+        minify: true,
+        format: 'esm',
+        target: 'node20',
+      });
+      writeFileSync(file, code);
+    }
     // ncc writes this for an ESM package; make sure, because without it Node would read the bundle as CommonJS.
     const marker = join(out, 'package.json');
     if (!existsSync(marker)) writeFileSync(marker, `${JSON.stringify({ type: 'module' }, null, 2)}\n`);

@@ -1,7 +1,10 @@
-import { getOctokit } from '@actions/github';
+import { Octokit as OctokitCore } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { fetchFor } from './comment-patch';
 import type { TriggerComment } from './event';
 
 /** The answer of GitHub's collaborator permission route, as far as the action reads it. */
@@ -66,44 +69,56 @@ const RATE_LIMIT_RETRIES = 3;
 const LONGEST_RATE_LIMIT_WAIT_S = 60;
 
 /**
- * An Octokit (from `@actions/github`, which honours `GITHUB_API_URL`) with octokit's retry plugin (5xx and
+ * An Octokit with the REST methods (not `@actions/github`'s: its client imports an HTTP client and undici
+ * whatever one calls, which held up the first request) on Node's fetch (or undici's behind a proxy the
+ * environment names, loaded only then), at `GITHUB_API_URL`, with octokit's retry plugin (5xx and
  * dropped connections of reads and edits, with backoff) and throttling plugin (spaces writes, and waits
  * out `retry-after` of secondary rate limits and the reset of the primary one).
  */
 export function createOctokit(token: string, options: GitHubRetryOptions = {}): Octokit {
   const unit = options.unitMs ?? 1_000;
   const onLimited = options.onLimited ?? (() => {});
-  return getOctokit(
-    token,
-    {
-      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-      retry: { retryAfterBaseValue: unit },
-      throttle: {
-        retryAfterBaseValue: unit,
-        // The plugin spaces all writes 1 s apart. A run makes a handful, and StatusComment already keeps
-        // its edits 3 s apart, so that would only hold the status comment a second behind the 👀 reaction,
-        // the first thing the person sees: writes go one at a time, unspaced. New comments (a repost
-        // after a failed POST) stay 3 units apart, as the plugin has them.
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
-        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o, count) => {
-          onLimited(
-            `GitHub's secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s.`,
-          );
-          return count < RATE_LIMIT_RETRIES;
-        },
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o, count) => {
-          onLimited(`GitHub's rate limit on ${request.method} ${request.url}; it resets in ${retryAfter}s.`);
-          return count < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
-        },
+  const baseUrl = options.baseUrl ?? (process.env.GITHUB_API_URL || 'https://api.github.com');
+  const orchestration = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
+  let chosen: Promise<typeof fetch> | undefined;
+  return new ActionOctokit({
+    auth: `token ${token}`,
+    baseUrl,
+    request: {
+      // One fetch for the API's host, chosen at the first request (a proxy's agent is then reused).
+      fetch: async (url: string, init: RequestInit) => {
+        chosen ??= fetchFor(baseUrl);
+        return (await chosen)(url, init);
       },
     },
-    retry,
-    throttling,
-  );
+    ...(orchestration
+      ? { userAgent: `actions_orchestration_id/${orchestration.replace(/[^a-z0-9_.-]/gi, '_')}` }
+      : {}),
+    retry: { retryAfterBaseValue: unit },
+    throttle: {
+      retryAfterBaseValue: unit,
+      // The plugin spaces all writes 1 s apart. A run makes a handful, and StatusComment already keeps
+      // its edits 3 s apart, so that would only hold the status comment a second behind the 👀 reaction,
+      // the first thing the person sees: writes go one at a time, unspaced. New comments (a repost
+      // after a failed POST) stay 3 units apart, as the plugin has them.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o, count) => {
+        onLimited(
+          `GitHub's secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s.`,
+        );
+        return count < RATE_LIMIT_RETRIES;
+      },
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o, count) => {
+        onLimited(`GitHub's rate limit on ${request.method} ${request.url}; it resets in ${retryAfter}s.`);
+        return count < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
+      },
+    },
+  });
 }
 
-type Octokit = ReturnType<typeof getOctokit>;
+const ActionOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling);
+type Octokit = InstanceType<typeof ActionOctokit>;
 
 /** {@link GitHubApi} over an Octokit (see {@link createOctokit}). */
 export function createGitHubApi(octokit: Octokit, repo: { owner: string; repo: string }): GitHubApi {

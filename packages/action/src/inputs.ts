@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import { type ActionInputs, parseInputs } from './parse-inputs';
+import * as core from './runner-commands';
 
 /**
  * Reads and validates every input. The tokens are masked before anything else, even before validation,

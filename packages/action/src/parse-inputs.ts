@@ -1,4 +1,4 @@
-import { parseUuid, validateTaskName } from '@coder-tasks/types';
+import { parseUuid, validateTaskName } from '@coder-tasks/types/names';
 import { parseDuration } from './duration';
 import { InputError, InvalidInputsError } from './input-error';
 import { isPermissionLevel, PERMISSION_LEVELS, type PermissionLevel } from './permission';

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import type { Backend, WorkOutcome, WorkRef, WorkUpdate } from './backends/backend';
 import type { Clock } from './clock';
 import type { Trigger } from './event';
@@ -9,6 +8,7 @@ import { setOutputs } from './outputs';
 import { renderStatus, type StatusView } from './render-comment';
 import { writeJobSummary } from './report';
 import { saveFinalWrite, saveRunState } from './run-state';
+import * as core from './runner-commands';
 import { StatusComment } from './status-comment';
 
 /**

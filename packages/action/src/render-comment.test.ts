@@ -90,6 +90,23 @@ describe('renderStatus', () => {
     expect(body).toContain('_0 earlier messages and ');
   });
 
+  it('shows a reason of megabytes as its redacted first 2,000 characters, redacting no more than a window', () => {
+    const token = 'Ab3dE6gH9k-Xq7Zp9Kw3Lm5Nb2Vc8Rt4Y';
+    const start = `${'x'.repeat(1_990)}${token}`;
+    let redacted = 0;
+    const counting = (text: string) => {
+      redacted += text.length;
+      return redact(text);
+    };
+    const short = renderStatus(view({ reason: `${start} the rest` }), { redact }).body;
+    const long = renderStatus(view({ reason: `${start}${' and more'.repeat(1_000_000)}` }), {
+      redact: counting,
+    }).body;
+    expect(long).toBe(short);
+    expect(long).toContain('x[REDACTED]\n[… cut]');
+    expect(redacted).toBeLessThan(100_000);
+  });
+
   it('measures with the given measure and limit (the job summary counts bytes)', () => {
     const logs = [{ type: 'output', content: '漢'.repeat(50_000) }];
     const bytes = (text: string) => Buffer.byteLength(text);

@@ -1,5 +1,6 @@
 import { codeBlock, codeSpan, cutAt, normalizeCodeText } from './markdown';
 import { COMMENT_MARKER } from './marker';
+import { cleanHead } from './redact-window';
 import { type LogMessage, type Measure, renderConversation } from './render-logs';
 
 /** GitHub rejects an issue comment body longer than this many characters. */
@@ -84,7 +85,9 @@ export interface RenderedStatus {
 const MAX_UNTRUSTED_LINE = 2_000;
 
 function untrusted(label: string, text: string, redact: (text: string) => string): string {
-  let clean = normalizeCodeText(redact(text));
+  // A server may send megabytes here: only the start that can be shown is redacted (one more character
+  // than the cap, so the cut is still seen).
+  let clean = cleanHead(text, MAX_UNTRUSTED_LINE + 1, (piece) => normalizeCodeText(redact(piece)));
   if (clean.length > MAX_UNTRUSTED_LINE) clean = `${cutAt(clean, MAX_UNTRUSTED_LINE)}\n[… cut]`;
   return `**${label}**\n\n${codeBlock(clean)}`;
 }

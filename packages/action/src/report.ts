@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import { renderStatus, type StatusView, SUMMARY_LIMIT_BYTES } from './render-comment';
+import * as core from './runner-commands';
 
 /**
  * Writes the full report to the job summary (1 MiB at most), without the comment marker. `noun` names
@@ -18,7 +18,7 @@ export async function writeJobSummary(
     fullLogsAt: `the ${noun} page in Coder`,
   });
   try {
-    await core.summary.addRaw(body, true).write();
+    await core.appendSummary(body);
   } catch (error) {
     core.warning(
       `Could not write the job summary: ${redact(error instanceof Error ? error.message : String(error))}`,

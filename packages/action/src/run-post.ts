@@ -1,16 +1,16 @@
-import * as core from '@actions/core';
-import { context } from '@actions/github';
-import { createGitHubApi, createOctokit, type GitHubApi, statusOf } from './github-api';
+import { CommentWriteError, patchComment, postComment } from './comment-patch';
+import { type RunContext, readRunContext } from './github-context';
 import { githubRetryUnitMs } from './github-retry-unit';
-import { readInputs } from './inputs';
 import { createRedactor } from './redact';
 import { renderStatus } from './render-comment';
 import { loadRunState, type SavedRun } from './run-state';
+import * as core from './runner-commands';
 
 /**
  * The post step. When the main step posted a status comment but could not write its final body, it
  * writes it; when the main step never finished (the run was cancelled while waiting), it rewrites the
- * comment to say so, instead of leaving "working" there for ever.
+ * comment to say so, instead of leaving "working" there for ever. It needs only the saved state, the
+ * tokens (to redact) and a PATCH, so it loads neither `@actions/core` nor Octokit: it starts on every run.
  */
 export async function runPost(): Promise<void> {
   const saved = loadRunState();
@@ -18,13 +18,11 @@ export async function runPost(): Promise<void> {
   const commentId = saved.commentId;
   let redact = (text: string) => text;
   try {
-    const inputs = readInputs();
-    redact = createRedactor([inputs.coderToken, inputs.githubToken]);
-    const octokit = createOctokit(inputs.githubToken, {
-      unitMs: githubRetryUnitMs(),
-      onLimited: (message) => core.info(message),
-    });
-    const github = createGitHubApi(octokit, context.repo);
+    const coderToken = core.getInput('coder-token');
+    const githubToken = core.getInput('github-token');
+    for (const secret of [coderToken, githubToken]) if (secret !== '') core.setSecret(secret);
+    redact = createRedactor([coderToken, githubToken]);
+    const github = { context: readRunContext(), token: githubToken };
     if (saved.finalBody !== undefined) {
       await rewrite(github, commentId, saved.finalBody);
       core.info('The status comment now shows the result that the main step could not write.');
@@ -44,13 +42,24 @@ export async function runPost(): Promise<void> {
 }
 
 /** Edits the comment; one someone deleted is posted again, so the thread still hears how it ended. */
-async function rewrite(github: GitHubApi, commentId: number, body: string): Promise<void> {
+async function rewrite(
+  github: { context: RunContext; token: string },
+  commentId: number,
+  body: string,
+): Promise<void> {
+  const { context, token } = github;
+  const target = { apiUrl: context.apiUrl, repo: context.repo, token, body };
   try {
-    await github.updateComment(commentId, body);
+    await patchComment({ ...target, commentId, delayMs: githubRetryUnitMs() });
   } catch (error) {
-    const issue = context.payload.issue?.number ?? context.payload.pull_request?.number;
-    if (statusOf(error) !== 404 || typeof issue !== 'number') throw error;
-    await github.createComment(issue, body);
+    const payload = context.payload as {
+      issue?: { number?: unknown };
+      pull_request?: { number?: unknown };
+    };
+    const issue = payload.issue?.number ?? payload.pull_request?.number;
+    if (!(error instanceof CommentWriteError && error.status === 404) || typeof issue !== 'number')
+      throw error;
+    await postComment({ ...target, issueNumber: issue });
   }
 }
 

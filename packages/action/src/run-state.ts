@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner-commands';
 
 // What the main step leaves for the post step (GitHub passes saved state to it as STATE_* variables).
 const COMMENT_ID = 'comment-id';
@@ -51,7 +50,7 @@ export function saveFinalWrite(unwritten: string | undefined, runnerTemp = proce
     saveRunState({ finished: true });
     return;
   }
-  const file = join(runnerTemp || tmpdir(), `coder-tasks-final-${randomUUID()}.md`);
+  const file = join(runnerTemp || tmpdir(), `coder-tasks-final-${crypto.randomUUID()}.md`);
   writeFileSync(file, unwritten, { mode: 0o600 });
   core.saveState(FINAL_BODY_FILE, file);
   core.setFailed(

@@ -76,6 +76,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         }
         let seen = '';
         answer.on('data', (chunk: Buffer) => {
+          // A chunk already read may still arrive after the destroy below: the stream has ended for it.
+          if (res.writableEnded) return;
           res.write(chunk);
           seen += chunk.toString('utf8');
           // An event ends with a blank line; end the stream after the first one that carries data.

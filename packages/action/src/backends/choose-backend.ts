@@ -1,7 +1,7 @@
-import * as core from '@actions/core';
 import type { CoderClient } from '@coder-tasks/sdk';
 import { InputError } from '../input-error';
 import { CHATS_OWNER } from '../parse-inputs';
+import * as core from '../runner-commands';
 import type { Backend } from './backend';
 import { createChatsBackend } from './chats/chats-backend';
 import { decideBackend } from './decide-backend';
