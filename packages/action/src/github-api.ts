@@ -1,6 +1,5 @@
 import { Octokit as OctokitCore } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
-import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
@@ -69,7 +68,7 @@ const RATE_LIMIT_RETRIES = 3;
 const LONGEST_RATE_LIMIT_WAIT_S = 60;
 
 /**
- * An Octokit with the REST methods (not `@actions/github`'s: its client imports an HTTP client and undici
+ * An Octokit (not `@actions/github`'s: its client imports an HTTP client and undici
  * whatever one calls, which held up the first request) on Node's fetch (or undici's behind a proxy the
  * environment names, loaded only then), at `GITHUB_API_URL`, with octokit's retry plugin (5xx and
  * dropped connections of reads and edits, with backoff) and throttling plugin (spaces writes, and waits
@@ -117,7 +116,9 @@ export function createOctokit(token: string, options: GitHubRetryOptions = {}): 
   });
 }
 
-const ActionOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling);
+// Routes are called by name with octokit.request: the REST-methods plugin would add 82 KB of endpoint
+// definitions to what every run loads before its first request, for the eight routes used here.
+const ActionOctokit = OctokitCore.plugin(paginateRest, retry, throttling);
 type Octokit = InstanceType<typeof ActionOctokit>;
 
 /** {@link GitHubApi} over an Octokit (see {@link createOctokit}). */
@@ -126,12 +127,12 @@ export function createGitHubApi(octokit: Octokit, repo: { owner: string; repo: s
     async addEyesReaction(comment) {
       const { data } =
         comment.kind === 'review'
-          ? await octokit.rest.reactions.createForPullRequestReviewComment({
+          ? await octokit.request('POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions', {
               ...repo,
               comment_id: comment.id,
               content: 'eyes',
             })
-          : await octokit.rest.reactions.createForIssueComment({
+          : await octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
               ...repo,
               comment_id: comment.id,
               content: 'eyes',
@@ -139,38 +140,51 @@ export function createGitHubApi(octokit: Octokit, repo: { owner: string; repo: s
       return data.user?.login;
     },
     async getPermission(username) {
-      const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+      const { data } = await octokit.request(
+        'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
+        {
+          ...repo,
+          username,
+        },
+      );
       return data;
     },
     async createComment(issueNumber, body) {
-      const { data } = await octokit.rest.issues.createComment({
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         ...repo,
         issue_number: issueNumber,
         body,
         request: { retries: 0 },
       });
-      return { id: data.id, url: data.html_url };
+      return { id: Number(data.id), url: data.html_url };
     },
     async updateComment(commentId, body) {
-      const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body });
-      return { id: data.id, url: data.html_url };
+      const { data } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        ...repo,
+        comment_id: commentId,
+        body,
+      });
+      return { id: Number(data.id), url: data.html_url };
     },
     async listComments(issueNumber, since) {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      const comments = await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         ...repo,
         issue_number: issueNumber,
         since: since.toISOString(),
         per_page: 100,
       });
       return comments.map((c) => ({
-        id: c.id,
+        id: Number(c.id),
         url: c.html_url,
         body: c.body ?? '',
         author: c.user?.login ?? '',
       }));
     },
     async getThread(number) {
-      const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: number });
+      const { data: issue } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+        ...repo,
+        issue_number: number,
+      });
       const details: ThreadDetails = {
         title: issue.title,
         body: issue.body ?? '',
@@ -178,7 +192,10 @@ export function createGitHubApi(octokit: Octokit, repo: { owner: string; repo: s
         isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
       };
       if (!details.isPullRequest) return details;
-      const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
+      const { data: pull } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        ...repo,
+        pull_number: number,
+      });
       return { ...details, headRef: pull.head.ref, baseRef: pull.base.ref };
     },
   };
