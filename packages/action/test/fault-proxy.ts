@@ -70,6 +70,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           return;
         }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        // An upstream answer cut short (a reset mid-body) is cut short for the client too, rather than
+        // left open and silent, so the scenarios test a reset and not a hung connection.
+        answer.on('close', () => {
+          if (!answer.complete && !res.writableEnded) res.destroy();
+        });
         if (!watch || answer.statusCode !== 200) {
           answer.pipe(res);
           return;
