@@ -14,7 +14,7 @@ import { readUnlessStalled } from './read-unless-stalled';
 import { StreamWaker, type WorkspaceWatcher } from './stream-waker';
 import { describeWaitUntil, isWaitSatisfied, taskChangeKey, type WaitUntil } from './task-conditions';
 import { TaskFailedError, TaskPausedError, TaskWaitTimeoutError } from './task-errors';
-import { MAX_TIMER_MS } from './timer-limit';
+import { waitLifetime } from './wait-lifetime';
 import { WakeUp } from './wake-up';
 
 /** Options of `CoderClient.waitForTask`. */
@@ -54,7 +54,6 @@ export interface TaskWaitHost extends WorkspaceWatcher {
 /** Default total time of a wait, in ms. */
 export const DEFAULT_WAIT_TIMEOUT = 3_600_000;
 
-const TIMED_OUT = Symbol('timed out');
 // Statuses worth another read later rather than ending the wait: the server or a proxy is briefly unwell.
 const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
 // Reads average at most one per this many ms (or per pollInterval when shorter), after a small burst:
@@ -92,14 +91,7 @@ export async function waitForTask(
     if (typeof value !== 'number' || !(value > 0))
       throw new RangeError(`waitForTask: \`${name}\` must be a number of ms > 0, got ${value}`);
   }
-  const lifetime = new AbortController();
-  // Infinity waits without a limit; setTimeout would fire at once for anything above 2^31-1 ms.
-  const timer = Number.isFinite(timeout)
-    ? setTimeout(() => lifetime.abort(TIMED_OUT), Math.min(timeout, MAX_TIMER_MS))
-    : undefined;
-  const onAbort = () => lifetime.abort(options.signal?.reason);
-  if (options.signal?.aborted) onAbort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const lifetime = waitLifetime(timeout, options.signal);
   const signal = lifetime.signal;
   const wake = new WakeUp();
   let last = typeof target === 'string' ? undefined : target;
@@ -162,7 +154,7 @@ export async function waitForTask(
       }
     }
   } catch (error) {
-    if (signal.aborted && signal.reason === TIMED_OUT) {
+    if (lifetime.timedOut()) {
       if (last) throw new TaskWaitTimeoutError(last, timeout, describeWaitUntil(until));
       // Never read the task at all: the last failure says more than "timed out".
       throw (
@@ -174,9 +166,7 @@ export async function waitForTask(
     }
     throw error;
   } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-    lifetime.abort();
+    lifetime.end();
   }
 }
 

@@ -3,7 +3,7 @@ import type { Chat, ChatMessage, ChatStreamEvent, CreateChatMessageResponse } fr
 import { checkSignal } from '../argument-checks';
 import { CoderAbortError } from '../errors';
 import { ReadPacer } from '../read-pacer';
-import { MAX_TIMER_MS } from '../timer-limit';
+import { waitLifetime } from '../wait-lifetime';
 import { WakeUp } from '../wake-up';
 import { ChatActionRequiredError, ChatTurnFailedError, ChatTurnTimeoutError } from './chat-errors';
 import { chatMessages } from './chat-messages';
@@ -41,7 +41,6 @@ export interface ChatTurn {
   messages: ChatMessage[];
 }
 
-const TIMED_OUT = Symbol('timed out');
 // The shortest average gap between two reads of one wait, and how many may come at once.
 const MAX_READ_GAP = 1_000;
 const READ_BURST = 3;
@@ -74,13 +73,7 @@ export async function waitForChatTurn(
   }
   checkSignal('waitForChatTurn', options.signal);
   const anchor = anchorOf(options.after);
-  const lifetime = new AbortController();
-  const timer = Number.isFinite(timeout)
-    ? setTimeout(() => lifetime.abort(TIMED_OUT), Math.min(timeout, MAX_TIMER_MS))
-    : undefined;
-  const onAbort = () => lifetime.abort(options.signal?.reason);
-  if (options.signal?.aborted) onAbort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const lifetime = waitLifetime(timeout, options.signal);
   const signal = lifetime.signal;
   const turn = new TurnTracker(id, anchor, options.onEvent);
   const wake = new WakeUp();
@@ -116,7 +109,7 @@ export async function waitForChatTurn(
       read = woke !== 'event';
     }
   } catch (error) {
-    if (signal.aborted && signal.reason === TIMED_OUT) {
+    if (lifetime.timedOut()) {
       const status = turn.state.status;
       // Never read the chat at all: the last failure says more than "timed out".
       if (!status && transient) throw transient;
@@ -133,9 +126,7 @@ export async function waitForChatTurn(
     }
     throw error;
   } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-    lifetime.abort();
+    lifetime.end();
   }
 }
 
