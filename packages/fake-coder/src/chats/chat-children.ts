@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatRecord, ChatsModel } from './chats-model';
+import { type ChatRecord, type ChatsModel, newChatRecord } from './chats-model';
 
 /**
  * Saves a subagent chat under `root`, as chatd does when the agent spawns one: same owner, organization
@@ -7,7 +7,7 @@ import type { ChatRecord, ChatsModel } from './chats-model';
  */
 export function addChild(model: ChatsModel, root: ChatRecord, title: string): ChatRecord {
   const now = model.world.stamp();
-  const child: ChatRecord = {
+  const child = newChatRecord(now, {
     id: randomUUID(),
     organizationId: root.organizationId,
     ownerId: root.ownerId,
@@ -21,21 +21,8 @@ export function addChild(model: ChatsModel, root: ChatRecord, title: string): Ch
     clientType: root.clientType,
     workspaceId: root.workspaceId,
     mcpServerIds: [],
-    createdAt: now,
-    updatedAt: now,
-    lastError: undefined,
-    diffStatus: undefined,
-    messages: [],
-    queue: [],
-    queueEverUsed: false,
-    pendingToolCalls: [],
-    hasUnread: false,
-    script: undefined,
-    turn: { generation: 0, running: false, pickupPending: false, cancel: undefined },
-    sharedWith: new Map(),
     parentId: root.id,
-    sendConflict: undefined,
-  };
+  });
   model.chats.set(child.id, child);
   model.world.notifyAny();
   return child;

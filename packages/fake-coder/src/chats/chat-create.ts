@@ -10,7 +10,7 @@ import { hasPending } from './chat-generation';
 import { CHAT_BODY_LIMIT, contentParts, fallbackTitle, field, readObject } from './chat-input';
 import { answerUserMessage } from './chat-runner';
 import { chatJson } from './chat-wire';
-import type { ChatRecord, ChatsModel } from './chats-model';
+import { type ChatsModel, newChatRecord } from './chats-model';
 
 const STRUCT = 'CreateChatRequest';
 
@@ -98,7 +98,7 @@ export function createChatHandler(model: ChatsModel): Handler {
 
     const now = ctx.world.stamp();
     const pickup = model.settings.pickupDelayMs > 0;
-    const chat: ChatRecord = {
+    const chat = newChatRecord(now, {
       id: randomUUID(),
       organizationId: orgId,
       ownerId: ctx.user.id,
@@ -112,21 +112,8 @@ export function createChatHandler(model: ChatsModel): Handler {
       clientType: clientType || 'api',
       workspaceId: strings.workspace_id === undefined ? undefined : parseUuid(strings.workspace_id),
       mcpServerIds: mcp.ids,
-      createdAt: now,
-      updatedAt: now,
-      lastError: undefined,
-      diffStatus: undefined,
-      messages: [],
-      queue: [],
-      queueEverUsed: false,
-      pendingToolCalls: [],
-      hasUnread: false,
-      script: undefined,
-      turn: { generation: 0, running: false, pickupPending: false, cancel: undefined },
-      sharedWith: new Map(),
       parentId: undefined,
-      sendConflict: undefined,
-    };
+    });
     model.chats.set(chat.id, chat);
     if (strings.system_prompt)
       saveMessage(model, chat, 'system', [{ type: 'text', text: strings.system_prompt }]);

@@ -90,6 +90,42 @@ export interface ChatRecord {
   sendConflict: ChatSendConflict | undefined;
 }
 
+/** The fields every chat starts with, whoever saves it: no history, no queue, no turn, no error. */
+type FreshChatField =
+  | 'createdAt'
+  | 'updatedAt'
+  | 'lastError'
+  | 'diffStatus'
+  | 'messages'
+  | 'queue'
+  | 'queueEverUsed'
+  | 'pendingToolCalls'
+  | 'hasUnread'
+  | 'script'
+  | 'turn'
+  | 'sharedWith'
+  | 'sendConflict';
+
+/** A chat as it is first saved at `now`: `fields`, and the rest as every new chat has it. */
+export function newChatRecord(now: number, fields: Omit<ChatRecord, FreshChatField>): ChatRecord {
+  return {
+    ...fields,
+    createdAt: now,
+    updatedAt: now,
+    lastError: undefined,
+    diffStatus: undefined,
+    messages: [],
+    queue: [],
+    queueEverUsed: false,
+    pendingToolCalls: [],
+    hasUnread: false,
+    script: undefined,
+    turn: { generation: 0, running: false, pickupPending: false, cancel: undefined },
+    sharedWith: new Map(),
+    sendConflict: undefined,
+  };
+}
+
 /**
  * Which 409 a send gets: `transition` when chatd's state machine does not allow the send from the
  * chat's state, `invalid-state` when the chat's stored state is itself invalid.
