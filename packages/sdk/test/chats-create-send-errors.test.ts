@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ChatSendUncertainError, CoderApiError } from '../src/index';
+import { failure, text } from './chat-test-helpers';
 import { FAST_RETRY, type Harness, startHarness } from './harness';
 
-const text = (t: string) => [{ type: 'text' as const, text: t }];
 const FORBIDDEN_DETAIL =
   "You don't have permission to view this content. If you believe this is a mistake, please contact your administrator or try signing in with different credentials.";
 const MCP_A = '2b1f7f0a-9d0e-4c55-8a7e-3f6f1c2d4e5a';
 const MCP_B = '6c8d2e1f-0a3b-4c5d-9e7f-1a2b3c4d5e6f';
 const tools = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `t${i}`, input_schema: {} }));
-
-async function failure(call: Promise<unknown>): Promise<unknown> {
-  return call.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-}
 
 async function idleChat(h: Harness) {
   const chat = await h.client.createChat({ content: text('hi') });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ChatSendUncertainError, CoderConnectionError } from '../src/index';
+import { text } from './chat-test-helpers';
 import { startHarness } from './harness';
 
-const text = (t: string) => [{ type: 'text' as const, text: t }];
 const CREATE = '/api/v2/chats';
 const label = { key: 'github.com/run', value: 'o-r-42-1' };
 

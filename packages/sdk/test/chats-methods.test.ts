@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { chatTranscript } from '../src/index';
+import { text } from './chat-test-helpers';
 import { startHarness } from './harness';
-
-const text = (t: string) => [{ type: 'text' as const, text: t }];
 
 describe('on a v2.37 server, which serves Chats under both prefixes', () => {
   it('moves to /api/experimental for good when /api/v2 answers 404 "Route not found." (a proxy passing only one)', async () => {

@@ -8,9 +8,8 @@ import {
   CoderApiError,
   CoderConnectionError,
 } from '../src/index';
+import { text } from './chat-test-helpers';
 import { startHarness } from './harness';
-
-const text = (t: string) => [{ type: 'text' as const, text: t }];
 
 function renderings(error: unknown): string[] {
   const out = [inspect(error, { depth: 20, showHidden: true }), JSON.stringify(error) ?? '', String(error)];

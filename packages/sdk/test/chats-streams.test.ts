@@ -1,9 +1,8 @@
 import type { ChatStreamEvent } from '@coder-tasks/types';
 import { describe, expect, it, vi } from 'vitest';
 import { CoderConnectionError, CoderTimeoutError } from '../src/index';
+import { text } from './chat-test-helpers';
 import { startHarness } from './harness';
-
-const text = (t: string) => [{ type: 'text' as const, text: t }];
 
 async function collect(events: AsyncIterable<ChatStreamEvent>, until: (e: ChatStreamEvent) => boolean) {
   const seen: ChatStreamEvent[] = [];

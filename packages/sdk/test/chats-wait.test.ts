@@ -7,9 +7,9 @@ import {
   CoderTimeoutError,
   chatTranscript,
 } from '../src/index';
+import { text } from './chat-test-helpers';
 import { type Harness, startHarness } from './harness';
 
-const text = (t: string) => [{ type: 'text' as const, text: t }];
 const STREAM = /^\/api\/(v2|experimental)\/chats\/[^/]+\/stream$/;
 /** Only an event can wake a wait with this interval: a test that passes with it proves the stream worked. */
 const NO_POLLING = 600_000;
