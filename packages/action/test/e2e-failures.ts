@@ -5,11 +5,10 @@ import {
   GITHUB_TOKEN,
   githubCalls,
   issueComment,
-  type Json,
-  payload,
   TASK_NAME,
   useEndToEnd,
 } from './e2e-harness';
+import { type Json, payload } from './webhook-payloads';
 
 /** Events that are not for the action, refusals, failures and cancellations. */
 export function defineRefusalAndFailureTests(label: string, node: string): void {

@@ -5,10 +5,10 @@ import {
   GITHUB_TOKEN,
   githubCalls,
   issueComment,
-  payload,
   TASK_NAME,
   useEndToEnd,
 } from './e2e-harness';
+import { payload } from './webhook-payloads';
 
 /** Requests that lead to work: the task is created or the existing one gets the request. */
 export function defineRequestTests(label: string, node: string): void {

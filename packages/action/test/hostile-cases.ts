@@ -1,21 +1,5 @@
-import { createRequire } from 'node:module';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
-
-const require = createRequire(import.meta.url);
-// biome-ignore lint/suspicious/noExplicitAny: webhook payloads are deep JSON that the cases patch freely
-export type Json = any;
-type Example = { name: string; examples: Array<Record<string, Json>> };
-const examples = require('@octokit/webhooks-examples') as Example[];
-
-/** A real webhook payload from @octokit/webhooks-examples, copied, with a patch applied. */
-export function payload(name: string, action: string, patch: (p: Record<string, Json>) => void = () => {}) {
-  const found = examples.find((e) => e.name === name)?.examples.find((e) => e.action === action);
-  if (!found) throw new Error(`no ${name} ${action} example`);
-  const copy = structuredClone(found);
-  patch(copy);
-  return copy;
-}
 
 /** The kinds of hostile input the suite counts. */
 export type Category =

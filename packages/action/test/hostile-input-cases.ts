@@ -5,7 +5,8 @@ import type { CollaboratorPermission, GitHubApi } from '../src/github-api';
 import { COMMENT_MARKER } from '../src/marker';
 import { parseInputs } from '../src/parse-inputs';
 import { buildPrompt } from '../src/prompt';
-import { type HostileCase, payload } from './hostile-cases';
+import type { HostileCase } from './hostile-cases';
+import { payload } from './webhook-payloads';
 
 const OPTIONS: EventOptions = {
   triggerPhrase: '/coder',
