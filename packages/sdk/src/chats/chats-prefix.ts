@@ -105,14 +105,15 @@ export async function apiSupport(
   prefixes: ChatsPrefixes,
   options?: CallOptions,
 ): Promise<ApiSupport> {
-  const info = await host.buildInfo(options);
-  const generation = coderApiGeneration(info.version);
-  const { prefixes: chats } = await prefixes.candidates(options);
+  // The prefix chooser reads buildinfo once per client; a forced prefix skips that read, so ask then.
+  const candidates = await prefixes.candidates(options);
+  const version = candidates.version ?? (await host.buildInfo(options)).version;
+  const generation = coderApiGeneration(version);
   let tasks = generation.tasks === 'served';
   if (generation.tasks === 'flagged' || (generation.tasks === 'served' && generation.minor >= 36)) {
     tasks = await tasksRouteServed(host, options);
   }
-  return { version: info.version, tasks, chats: chats[0] };
+  return { version, tasks, chats: candidates.prefixes[0] };
 }
 
 async function tasksRouteServed(host: ChatsHost, options?: CallOptions): Promise<boolean> {
