@@ -1,10 +1,8 @@
 import { Octokit as OctokitCore } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import Bottleneck from 'bottleneck/light.js';
 import { fetchFor } from './comment-patch';
 import type { TriggerComment } from './event';
+import { addResilience } from './github-resilience';
 
 /** The answer of GitHub's collaborator permission route, as far as the action reads it. */
 export interface CollaboratorPermission {
@@ -39,8 +37,9 @@ export interface ListedComment extends PostedComment {
 export interface GitHubApi {
   /** Adds 👀; resolves with the login of the account that reacted (the action's own), when GitHub says. */
   addEyesReaction(comment: TriggerComment): Promise<string | undefined>;
-  getPermission(username: string): Promise<CollaboratorPermission>;
-  /** Posts once, never repeated by the retry plugin: a POST that may have landed must not be sent blindly. */
+  /** `signal` stops the read, and its retries. */
+  getPermission(username: string, signal?: AbortSignal): Promise<CollaboratorPermission>;
+  /** Posts once, never repeated after a server error: a POST that may have landed must not be sent blindly. */
   createComment(issueNumber: number, body: string): Promise<PostedComment>;
   updateComment(commentId: number, body: string): Promise<PostedComment>;
   /** The thread's comments updated at or after `since`, oldest first. */
@@ -51,8 +50,8 @@ export interface GitHubApi {
 /** How the GitHub client waits before it repeats a request. */
 export interface GitHubRetryOptions {
   /**
-   * The length of one second of the waits the plugins compute (a `retry-after` of 2 waits two units;
-   * the retry plugin's backoff is 1, 4, 9 units; new comments are spaced three). Default
+   * The length of one second of the client's waits (a `retry-after` of 2 waits two units; the backoff
+   * after server errors is 1, 4, 9 units; new comments are spaced three). Default
    * 1_000. Tests shorten it; the behaviour is the same.
    */
   unitMs?: number;
@@ -62,25 +61,20 @@ export interface GitHubRetryOptions {
   baseUrl?: string;
 }
 
-/** How many times a request refused by a rate limit is tried again. */
-const RATE_LIMIT_RETRIES = 3;
-/** A primary rate limit resets within the hour; only a short wait is worth it inside a workflow step. */
-const LONGEST_RATE_LIMIT_WAIT_S = 60;
-
 /**
  * An Octokit (not `@actions/github`'s: its client imports an HTTP client and undici
  * whatever one calls, which held up the first request) on Node's fetch (or undici's behind a proxy the
- * environment names, loaded only then), at `GITHUB_API_URL`, with octokit's retry plugin (5xx and
- * dropped connections of reads and edits, with backoff) and throttling plugin (spaces writes, and waits
- * out `retry-after` of secondary rate limits and the reset of the primary one).
+ * environment names, loaded only then), at `GITHUB_API_URL`. Failed requests are tried again as
+ * octokit's retry and throttling plugins would (5xx and dropped connections with backoff, except for a
+ * comment POST; `retry-after` of secondary rate limits; the reset of the primary one), and new comments
+ * are spaced three units apart: see `github-retry.ts`.
  */
 export function createOctokit(token: string, options: GitHubRetryOptions = {}): Octokit {
-  const unit = options.unitMs ?? 1_000;
-  const onLimited = options.onLimited ?? (() => {});
+  const unitMs = options.unitMs ?? 1_000;
   const baseUrl = options.baseUrl ?? (process.env.GITHUB_API_URL || 'https://api.github.com');
   const orchestration = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
   let chosen: Promise<typeof fetch> | undefined;
-  return new ActionOctokit({
+  const octokit = new ActionOctokit({
     auth: `token ${token}`,
     baseUrl,
     request: {
@@ -93,32 +87,14 @@ export function createOctokit(token: string, options: GitHubRetryOptions = {}): 
     ...(orchestration
       ? { userAgent: `actions_orchestration_id/${orchestration.replace(/[^a-z0-9_.-]/gi, '_')}` }
       : {}),
-    retry: { retryAfterBaseValue: unit },
-    throttle: {
-      retryAfterBaseValue: unit,
-      // The plugin spaces all writes 1 s apart. A run makes a handful, and StatusComment already keeps
-      // its edits 3 s apart, so that would only hold the status comment a second behind the 👀 reaction,
-      // the first thing the person sees: writes go one at a time, unspaced. New comments (a repost
-      // after a failed POST) stay 3 units apart, as the plugin has them.
-      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
-      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o, count) => {
-        onLimited(
-          `GitHub's secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s.`,
-        );
-        return count < RATE_LIMIT_RETRIES;
-      },
-      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o, count) => {
-        onLimited(`GitHub's rate limit on ${request.method} ${request.url}; it resets in ${retryAfter}s.`);
-        return count < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
-      },
-    },
   });
+  addResilience(octokit, { unitMs, onLimited: options.onLimited ?? (() => {}) });
+  return octokit;
 }
 
 // Routes are called by name with octokit.request: the REST-methods plugin would add 82 KB of endpoint
 // definitions to what every run loads before its first request, for the eight routes used here.
-const ActionOctokit = OctokitCore.plugin(paginateRest, retry, throttling);
+const ActionOctokit = OctokitCore.plugin(paginateRest);
 type Octokit = InstanceType<typeof ActionOctokit>;
 
 /** {@link GitHubApi} over an Octokit (see {@link createOctokit}). */
@@ -139,12 +115,13 @@ export function createGitHubApi(octokit: Octokit, repo: { owner: string; repo: s
             });
       return data.user?.login;
     },
-    async getPermission(username) {
+    async getPermission(username, signal) {
       const { data } = await octokit.request(
         'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
         {
           ...repo,
           username,
+          ...(signal ? { request: { signal } } : {}),
         },
       );
       return data;

@@ -108,7 +108,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       expect(result.outputs).toEqual({ skipped: 'true' });
       expect(result.stdout).toContain('::error::Not authorized: the permission check could not be made');
       expect(result.stdout).toContain('HTTP 502');
-      // The retry plugin tries a failing read three more times, then the run gives up.
+      // The GitHub client tries a failing read three more times, then the run gives up.
       expect(githubCalls(e2e.github)).toEqual(
         Array.from({ length: 4 }, () => 'GET /collaborators/Codertocat/permission'),
       );

@@ -15,7 +15,7 @@ beforeAll(async () => {
       4: { title: 'A PR', pull: { head: 'feat', base: 'main' } },
     },
   });
-  // The retry plugin's waits in 1 ms units: the same retries, quickly.
+  // The client's retry waits in 1 ms units: the same retries, quickly.
   api = createGitHubApi(createOctokit('ghs_test', { unitMs: 1, baseUrl: github.url }), {
     owner: 'Codertocat',
     repo: 'Hello-World',
