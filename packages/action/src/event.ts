@@ -1,3 +1,4 @@
+import { type Actor, actorOf, type Json, num, obj, str } from './event-gate';
 import { COMMENT_MARKER } from './marker';
 import { isAllowedBot } from './parse-inputs';
 import { sanitizeUntrusted } from './sanitize';
@@ -25,7 +26,7 @@ export interface TriggerComment {
 /** Someone asked for work, and the action should check whether they may. */
 export interface Trigger {
   eventName: string;
-  actor: { login: string; id: number | undefined; isBot: boolean };
+  actor: Actor;
   /** The request text (after the trigger phrase, or the `prompt` input), not yet sanitized. */
   request: string;
   /** The `prompt` input when it is given alongside a comment trigger: the workflow's own instructions. */
@@ -44,11 +45,6 @@ export interface EventOptions {
   issueNumber: number | undefined;
   allowedBots: readonly string[];
 }
-
-type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 /**
  * Decides from the event name and payload alone (no I/O) whether this run is a request for work.
@@ -132,15 +128,6 @@ function skip(reason: string): EventDecision {
 
 function go(trigger: Trigger): EventDecision {
   return { skip: false, trigger };
-}
-
-function actorOf(user: Json): Trigger['actor'] {
-  const login = str(user.login);
-  return {
-    login,
-    id: num(user.id),
-    isBot: str(user.type) === 'Bot' || login.toLowerCase().endsWith('[bot]'),
-  };
 }
 
 function threadFromIssue(issue: Json): ThreadRef {
