@@ -5,7 +5,7 @@ import type { GitHubApi, PostedComment } from './github-api';
 import { oneLine } from './markdown';
 import { COMMENT_MARKER } from './marker';
 import { setOutputs } from './outputs';
-import { renderStatus, type StatusView } from './render-comment';
+import { renderStatus, type StatusView, type WorkNoun } from './render-comment';
 import { writeJobSummary } from './report';
 import { saveFinalWrite, saveRunState } from './run-state';
 import * as core from './runner-commands';
@@ -18,7 +18,6 @@ import { StatusComment } from './status-comment';
  */
 export class Progress {
   private readonly view: StatusView;
-  private noun = 'task';
 
   private constructor(
     private readonly status: StatusComment | undefined,
@@ -80,9 +79,14 @@ export class Progress {
     return this.status?.comment;
   }
 
+  private get noun(): WorkNoun {
+    return this.view.noun ?? 'task';
+  }
+
   /** Records which backend does the work (the `backend` output). */
   using(backend: Pick<Backend, 'name' | 'noun'>): void {
-    this.noun = backend.noun;
+    this.view.noun = backend.noun;
+    saveRunState({ noun: backend.noun });
     setOutputs({ backend: backend.name }, this.redact);
   }
 

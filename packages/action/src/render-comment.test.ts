@@ -15,6 +15,7 @@ const task = {
 };
 const view = (patch: Partial<StatusView>): StatusView => ({
   phase: 'complete',
+  noun: 'task',
   runUrl: 'https://github.com/o/r/actions/runs/1',
   task,
   ...patch,
@@ -34,6 +35,22 @@ describe('renderStatus', () => {
       ].join('\n\n'),
     );
     expect(logsTruncated).toBe(false);
+  });
+
+  it('names a chat as a chat, and neither before the run knows which it is', () => {
+    const chat = { ...task, name: 'Fix the login test', url: 'https://coder.example.com/agents/7' };
+    const { body } = renderStatus(view({ noun: 'chat', phase: 'working', task: chat, reused: true }), {
+      redact,
+    });
+    expect(body).toContain('### ⚙️ Coder chat: working');
+    expect(body).toContain('[Chat `Fix the login test`](https://coder.example.com/agents/7)');
+    expect(body).toContain('sent to the existing chat for this thread');
+    expect(body).not.toMatch(/\btask\b/);
+    const first = renderStatus(view({ noun: undefined, phase: 'acknowledged', task: undefined }), { redact });
+    expect(first.body).toContain('### 👀 Coder: on it');
+    expect(
+      renderStatus(view({ noun: undefined, phase: 'failed', task: undefined }), { redact }).body,
+    ).toContain('### ❌ Coder: failed');
   });
 
   it('shows the conversation, a failure reason, and redacts both', () => {

@@ -22,23 +22,38 @@ export type Phase =
   | 'paused'
   | 'cancelled';
 
-const HEADLINES: Record<Phase, string> = {
-  acknowledged: '👀 Coder task: on it',
-  starting: '⏳ Coder task: starting',
-  working: '⚙️ Coder task: working',
-  idle: '💤 Coder task: idle',
-  submitted: '📨 Coder task: request submitted',
-  active: '✅ Coder task: running',
-  complete: '✅ Coder task: complete',
-  failed: '❌ Coder task: failed',
-  'timed-out': '⌛ Coder task: timed out',
-  paused: '⏸️ Coder task: paused',
-  cancelled: '🛑 Coder task: run cancelled',
+/** Each phase's emoji and words; the headline names the work between them (`✅ Coder chat: complete`). */
+const HEADLINES: Record<Phase, [string, string]> = {
+  acknowledged: ['👀', 'on it'],
+  starting: ['⏳', 'starting'],
+  working: ['⚙️', 'working'],
+  idle: ['💤', 'idle'],
+  submitted: ['📨', 'request submitted'],
+  active: ['✅', 'running'],
+  complete: ['✅', 'complete'],
+  failed: ['❌', 'failed'],
+  'timed-out': ['⌛', 'timed out'],
+  paused: ['⏸️', 'paused'],
+  cancelled: ['🛑', 'run cancelled'],
 };
+
+/** What does the work: a task (Tasks API) or a chat (Chats API). */
+export type WorkNoun = 'task' | 'chat';
+
+/**
+ * The status comment's headline, such as `✅ Coder task: complete` or `⚙️ Coder chat: working`; before
+ * the run knows which API does the work, `👀 Coder: on it`.
+ */
+export function headline(phase: Phase, noun: WorkNoun | undefined): string {
+  const [emoji, words] = HEADLINES[phase];
+  return `${emoji} Coder${noun ? ` ${noun}` : ''}: ${words}`;
+}
 
 /** Everything the status comment shows; every string from outside is rendered inside a code block. */
 export interface StatusView {
   phase: Phase;
+  /** What the headline, the link and the facts call the work; unknown until the backend is chosen. */
+  noun?: WorkNoun | undefined;
   runUrl: string;
   requester?: string | undefined;
   task?:
@@ -92,6 +107,8 @@ function untrusted(label: string, text: string, redact: (text: string) => string
   return `**${label}**\n\n${codeBlock(clean)}`;
 }
 
+const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
 function link(text: string, url: string): string {
   // Parentheses and spaces would end a Markdown link early; percent-encode them.
   const safe = encodeURI(decodeURIComponentSafe(url)).replace(
@@ -119,10 +136,11 @@ export function renderStatus(view: StatusView, options: RenderOptions): Rendered
   const measure = options.measure ?? ((text: string) => text.length);
   const parts: string[] = [];
   if (options.marker ?? true) parts.push(COMMENT_MARKER);
-  parts.push(`### ${HEADLINES[view.phase]}`);
+  const noun = view.noun ?? 'task';
+  parts.push(`### ${headline(view.phase, view.noun)}`);
   const links = [
     // The name comes from the server: a code span on one line, so it cannot close the link text early.
-    view.task ? link(`Task ${codeSpan(view.task.name, 100)}`, view.task.url) : undefined,
+    view.task ? link(`${capitalized(noun)} ${codeSpan(view.task.name, 100)}`, view.task.url) : undefined,
     link('Workflow run', view.runUrl),
   ];
   parts.push(links.filter((l) => l !== undefined).join(' · '));
@@ -130,7 +148,7 @@ export function renderStatus(view: StatusView, options: RenderOptions): Rendered
   // Usernames are letters, digits and hyphens, and statuses are Coder's words, but a server (or a man in
   // the middle of an http: coder-url) may send anything: each goes in a code span on one line.
   if (view.requester) facts.push(`Requested by ${codeSpan(view.requester, 100)}`);
-  if (view.reused) facts.push('sent to the existing task for this thread');
+  if (view.reused) facts.push(`sent to the existing ${noun} for this thread`);
   if (view.task?.status) facts.push(`status ${codeSpan(view.task.status, 100)}`);
   if (view.task?.state) facts.push(`state ${codeSpan(view.task.state, 100)}`);
   if (facts.length > 0) parts.push(facts.join(' · '));

@@ -92,6 +92,7 @@ function check(logs: LogMessage[]): void {
   const { body } = renderStatus(
     {
       phase: 'complete',
+      noun: 'task',
       runUrl: 'https://github.com/o/r/actions/runs/1',
       task: {
         name: 'gh-r-1-abc',

@@ -68,13 +68,17 @@ function cancelledBody(saved: SavedRun, redact: (text: string) => string): strin
     saved.taskName && saved.taskUrl
       ? { name: saved.taskName, url: saved.taskUrl, status: '', state: undefined, message: undefined }
       : undefined;
+  // No noun saved: the run was cancelled before it chose Tasks or Chats, so no agent has the request.
+  const reason = saved.noun
+    ? `The workflow run was cancelled before the ${saved.noun} finished. The ${saved.noun} itself keeps running in Coder.`
+    : "The workflow run was cancelled before Coder's agent was given the request.";
   return renderStatus(
     {
       phase: 'cancelled',
+      noun: saved.noun,
       runUrl: saved.runUrl,
       task,
-      reason:
-        'The workflow run was cancelled before the task finished. The task itself keeps running in Coder.',
+      reason,
     },
     { redact },
   ).body;

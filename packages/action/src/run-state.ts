@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { WorkNoun } from './render-comment';
 import * as core from './runner-commands';
 
 // What the main step leaves for the post step (GitHub passes saved state to it as STATE_* variables).
@@ -10,6 +11,7 @@ const RUN_URL = 'run-url';
 const TASK_NAME = 'task-name';
 const TASK_URL = 'task-url';
 const FINAL_BODY_FILE = 'final-body-file';
+const NOUN = 'noun';
 
 /** What the post step needs to say that a run was cancelled, or to write the final comment it could not. */
 export interface SavedRun {
@@ -18,6 +20,8 @@ export interface SavedRun {
   runUrl: string;
   taskName: string | undefined;
   taskUrl: string | undefined;
+  /** What does the work (`task` or `chat`), once the main step chose; undefined before. */
+  noun: WorkNoun | undefined;
   /** The final comment the main step could not write, when it saved one. */
   finalBody: string | undefined;
 }
@@ -31,12 +35,14 @@ export function saveRunState(values: {
   runUrl?: string;
   taskName?: string;
   taskUrl?: string;
+  noun?: WorkNoun;
   finished?: boolean;
 }): void {
   if (values.commentId !== undefined) core.saveState(COMMENT_ID, String(values.commentId));
   if (values.runUrl !== undefined) core.saveState(RUN_URL, values.runUrl);
   if (values.taskName !== undefined) core.saveState(TASK_NAME, values.taskName);
   if (values.taskUrl !== undefined) core.saveState(TASK_URL, values.taskUrl);
+  if (values.noun !== undefined) core.saveState(NOUN, values.noun);
   if (values.finished) core.saveState(FINISHED, 'true');
 }
 
@@ -67,8 +73,13 @@ export function loadRunState(): SavedRun {
     runUrl: core.getState(RUN_URL),
     taskName: core.getState(TASK_NAME) || undefined,
     taskUrl: core.getState(TASK_URL) || undefined,
+    noun: nounOf(core.getState(NOUN)),
     finalBody: readSaved(core.getState(FINAL_BODY_FILE)),
   };
+}
+
+function nounOf(saved: string): WorkNoun | undefined {
+  return saved === 'task' || saved === 'chat' ? saved : undefined;
 }
 
 function readSaved(file: string): string | undefined {

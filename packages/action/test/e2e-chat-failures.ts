@@ -24,7 +24,7 @@ export function defineChatFailureTests(label: string, node: string): void {
         "The agent's turn ended in error (overloaded): The model provider is overloaded. It may work if you ask again.";
       expect(result.stdout).toContain(`::error::${reason}`);
       const comment = onlyComment();
-      expect(comment.body).toContain('### ❌ Coder task: failed');
+      expect(comment.body).toContain('### ❌ Coder chat: failed');
       expect(comment.body).toContain(reason);
       expect(result.outputs).toMatchObject({ 'task-status': 'error', backend: 'chats' });
     });

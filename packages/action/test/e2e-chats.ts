@@ -62,9 +62,9 @@ export function defineChatTests(label: string, node: string): void {
       expect(chat?.messages[0]?.text).toContain('fix the spelling error');
       const comment = onlyComment();
       const url = `${e2e.coder.url}/agents/${chat?.id}`;
-      expect(comment.body).toContain('### ✅ Coder task: complete');
+      expect(comment.body).toContain('### ✅ Coder chat: complete');
       expect(comment.body).toContain(`(${url})`);
-      expect(comment.body).toContain(`[Task \`${chat?.title}\`]`);
+      expect(comment.body).toContain(`[Chat \`${chat?.title}\`]`);
       expect(comment.body).toContain(`[Pull request](https://github.com/${REPO}/pull/2) \`+3 −1\``);
       expect(comment.body).toContain(
         "**The agent's last status message**\n\n```text\nOpened a pull request with the fix.\n```",
@@ -105,7 +105,7 @@ export function defineChatTests(label: string, node: string): void {
       expect(coderWrites(e2e.coder)).toEqual(['POST /api/v2/chats', 'POST /api/v2/chats/{chat}/messages']);
       expect(chats[0]?.messages.filter((m) => m.role === 'user')).toHaveLength(2);
       const comment = onlyComment();
-      expect(comment.body).toContain('sent to the existing task for this thread');
+      expect(comment.body).toContain('sent to the existing chat for this thread');
       expect(comment.body).toContain('also update the changelog');
       expect(comment.body).not.toContain('fix the spelling error');
       expect(second.outputs).toMatchObject({
@@ -209,8 +209,11 @@ export function defineChatTests(label: string, node: string): void {
       const comment = onlyComment();
       const post = await run('issue_comment', event, NO_TEMPLATE, { step: 'post', state: main.state });
       expect(post.code, post.stderr).toBe(0);
-      expect(comment.body).toContain('### 🛑 Coder task: run cancelled');
+      expect(comment.body).toContain('### 🛑 Coder chat: run cancelled');
       expect(comment.body).toContain(`(${main.state['task-url']})`);
+      expect(comment.body).toContain(
+        'The workflow run was cancelled before the chat finished. The chat itself keeps running in Coder.',
+      );
     });
   });
 }

@@ -50,7 +50,7 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
         'issue_comment',
         'created',
         (p: Record<string, Json>) => {
-          p.comment.body = '<!-- coder-tasks-action -->\n### 👀 Coder task: on it\n/coder go';
+          p.comment.body = '<!-- coder-tasks-action -->\n### 👀 Coder: on it\n/coder go';
         },
         'written by this action',
       ],
@@ -174,7 +174,8 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       expect(result.code).toBe(1);
       const comment = onlyComment();
       expectAcknowledgedOnIssue1(e2e.github);
-      expect(comment.body).toContain('### ❌ Coder task: failed');
+      // It failed before a task or a chat took the work: the headline names neither.
+      expect(comment.body).toContain('### ❌ Coder: failed');
       expect(comment.body).toContain('does not serve the Tasks API');
       expect(result.outputs).toEqual({
         skipped: 'false',

@@ -44,7 +44,7 @@ export function defineRequestTests(label: string, node: string): void {
       });
       expect(createBody(e2e.coder).input).toContain('fix the spelling error');
       const comment = onlyComment();
-      expect(comment.history[0]).toContain('👀 Coder task: on it');
+      expect(comment.history[0]).toContain('👀 Coder: on it');
       expect(comment.history[0]).toContain('<!-- coder-tasks-action -->');
       const runLink = '[Workflow run](https://github.com/Codertocat/Hello-World/actions/runs/4242)';
       expect(comment.history[0]).toContain(runLink);

@@ -15,8 +15,10 @@ describe('the fault matrix figures', () => {
   it('calls a comment stale while its headline still shows progress, and only then', () => {
     expect(headlineOf('<!-- m -->\n### ⚙️ Coder task: working\n\ntext')).toBe('⚙️ Coder task: working');
     expect(isStale('<!-- m -->\n### ⚙️ Coder task: working')).toBe(true);
-    expect(isStale('<!-- m -->\n### 👀 Coder task: on it')).toBe(true);
+    expect(isStale('<!-- m -->\n### 👀 Coder: on it')).toBe(true);
+    expect(isStale('<!-- m -->\n### ⚙️ Coder chat: working')).toBe(true);
     expect(isStale('<!-- m -->\n### ✅ Coder task: complete')).toBe(false);
+    expect(isStale('<!-- m -->\n### ✅ Coder chat: complete')).toBe(false);
     expect(isStale('<!-- m -->\n### 🛑 Coder task: run cancelled')).toBe(false);
   });
 

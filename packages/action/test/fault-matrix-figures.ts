@@ -2,13 +2,13 @@
 // reads what the fakes recorded.
 
 /** Headlines of a comment that is still in progress: left on the thread after the run, it is stale. */
-const PROGRESS_HEADLINES = [
-  '👀 Coder task: on it',
-  '⏳ Coder task: starting',
-  '⚙️ Coder task: working',
-  '💤 Coder task: idle',
-  '📨 Coder task: request submitted',
-];
+const PROGRESS_HEADLINES = ['', ' task', ' chat'].flatMap((noun) => [
+  `👀 Coder${noun}: on it`,
+  `⏳ Coder${noun}: starting`,
+  `⚙️ Coder${noun}: working`,
+  `💤 Coder${noun}: idle`,
+  `📨 Coder${noun}: request submitted`,
+]);
 
 /** The figures of one scenario. */
 export interface ScenarioFigures {

@@ -22,6 +22,7 @@ const task = {
 };
 const view = (patch: Partial<StatusView>): StatusView => ({
   phase: 'complete',
+  noun: 'task',
   runUrl: 'https://github.com/o/r/actions/runs/1',
   task: { ...task, message: 'done' },
   requester: 'alice',

@@ -1,4 +1,4 @@
-import type { Phase, StatusView } from '../render-comment';
+import type { Phase, StatusView, WorkNoun } from '../render-comment';
 import type { TaskRequest } from '../task-request';
 
 /** Which of Coder's agent APIs does the work: Tasks (v2.29 to v2.36/37) or Chats (Coder Agents). */
@@ -58,7 +58,7 @@ export interface StartedWork {
 export interface Backend {
   readonly name: BackendName;
   /** What the work is called in sentences: `task` or `chat`. */
-  readonly noun: string;
+  readonly noun: WorkNoun;
   /** Finds the thread's work and sends it the request, or starts new work with it. */
   start(request: TaskRequest): Promise<StartedWork>;
 }
