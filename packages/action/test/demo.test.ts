@@ -14,7 +14,7 @@ describe('the demo', () => {
     const { stdout } = await runDemo();
     expect(stdout).toContain('fake Coder v2.38 (Chats)');
     expect(stdout).toContain('Using the Chats backend');
-    expect(stdout).toContain('### ✅ Coder task: complete');
+    expect(stdout).toContain('### ✅ Coder chat: complete');
     expect(stdout).toContain('[Pull request](https://github.com/Codertocat/Hello-World/pull/2) `+1 −1`');
     expect(stdout).toContain('▸ execute {"command":"grep -n \\"Helo\\" README.md"}');
     expect(stdout).toContain('  backend = chats');
