@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   coderWrites,
   expectAcknowledgedOnIssue1,
-  GITHUB_TOKEN,
   githubCalls,
   issueComment,
   TASK_NAME,
@@ -268,44 +267,6 @@ export function defineRefusalAndFailureTests(label: string, node: string): void 
       const post = await run('issue_comment', event, {}, { step: 'post', state: main.state });
       expect(post.code).toBe(0);
       expect(e2e.github.calls).toEqual([]);
-    });
-
-    it('an invalid input fails before any request', async () => {
-      const result = await run('issue_comment', issueComment('/coder go'), { 'wait-for': 'forever' });
-      expect(result.code).toBe(1);
-      expect(result.stdout).toContain(
-        'Input "wait-for": expected "active", "complete" or "none", got "forever".',
-      );
-      expect(e2e.github.calls).toEqual([]);
-      expect(e2e.coder.requests).toEqual([]);
-    });
-
-    it('several invalid inputs are all reported in one run, each by name, before any request', async () => {
-      const result = await run('issue_comment', issueComment('/coder go'), {
-        'coder-url': 'coder.example.com',
-        'wait-for': 'forever',
-        'poll-interval': '5',
-        'min-permission': 'owner',
-      });
-      expect(result.code).toBe(1);
-      // Masked even when the run goes no further than validation.
-      expect(result.stdout.split('\n').slice(0, 2)).toEqual([
-        `::add-mask::${e2e.coder.token}`,
-        `::add-mask::${GITHUB_TOKEN}`,
-      ]);
-      const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error::'));
-      expect(errors).toHaveLength(1);
-      // The runner protocol writes the message's line breaks as %0A.
-      expect(errors[0]?.split('%0A')).toEqual([
-        '::error::4 inputs cannot be used:',
-        '- Input "coder-url": expected an http(s) URL like https://coder.example.com.',
-        '- Input "wait-for": expected "active", "complete" or "none", got "forever".',
-        '- Input "poll-interval": expected a duration like 90s, 30m or 1h30m, got "5".',
-        '- Input "min-permission": expected one of read, triage, write, maintain, admin, got "owner".',
-      ]);
-      expect(e2e.github.calls).toEqual([]);
-      expect(e2e.coder.requests).toEqual([]);
-      noLeak(result);
     });
   });
 }

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { defineBeforeWorkTests } from './e2e-before-work';
 import { defineBusyAgentTests } from './e2e-busy-agent';
 import { defineChatFailureTests } from './e2e-chat-failures';
 import { defineChatTests } from './e2e-chats';
-import { defineEarlyPermissionTests } from './e2e-early-permission';
 import { defineRefusalAndFailureTests } from './e2e-failures';
 import { defineGenerationTests } from './e2e-generations';
 import { defineGitHubFaultTests } from './e2e-github-faults';
@@ -34,4 +34,4 @@ defineChatTests(label, node);
 defineChatFailureTests(label, node);
 defineGenerationTests(label, node);
 defineGitHubFaultTests(label, node);
-defineEarlyPermissionTests(label, node);
+defineBeforeWorkTests(label, node);

@@ -1,8 +1,8 @@
 import { NODE24 } from '../scripts/run-bundle.mjs';
+import { defineBeforeWorkTests } from './e2e-before-work';
 import { defineBusyAgentTests } from './e2e-busy-agent';
 import { defineChatFailureTests } from './e2e-chat-failures';
 import { defineChatTests } from './e2e-chats';
-import { defineEarlyPermissionTests } from './e2e-early-permission';
 import { defineRefusalAndFailureTests } from './e2e-failures';
 import { defineGenerationTests } from './e2e-generations';
 import { defineGitHubFaultTests } from './e2e-github-faults';
@@ -18,4 +18,4 @@ defineChatTests('Node 24', NODE24);
 defineChatFailureTests('Node 24', NODE24);
 defineGenerationTests('Node 24', NODE24);
 defineGitHubFaultTests('Node 24', NODE24);
-defineEarlyPermissionTests('Node 24', NODE24);
+defineBeforeWorkTests('Node 24', NODE24);
