@@ -1,6 +1,6 @@
 import type { Trigger } from './event';
 import { type CollaboratorPermission, type GitHubApi, statusOf } from './github-api';
-import { isAllowedBot } from './parse-inputs';
+import { isAllowedBot } from './input-fields';
 import { effectiveRole, hasPermission, type PermissionLevel } from './permission';
 import { requestSent } from './request-sent';
 

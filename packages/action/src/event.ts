@@ -1,6 +1,6 @@
 import { type Actor, actorOf, type Json, num, obj, str } from './event-gate';
+import { isAllowedBot } from './input-fields';
 import { COMMENT_MARKER } from './marker';
-import { isAllowedBot } from './parse-inputs';
 import { sanitizeUntrusted } from './sanitize';
 import { findTrigger } from './trigger';
 

@@ -1,7 +1,8 @@
 import type { CoderClient } from '@coder-tasks/sdk';
 import type { Trigger } from '../../event';
+import { parseCoderUser } from '../../input-fields';
 import { oneLine } from '../../markdown';
-import { type ActionInputs, parseCoderUser } from '../../parse-inputs';
+import type { ActionInputs } from '../../parse-inputs';
 
 /** Where the task goes and what it is made from. */
 export interface TaskTarget {
