@@ -61,3 +61,6 @@ export async function idleTask(h: Harness, name: string, input = 'x'): Promise<T
   await h.fake.control.waitForIdle();
   return task;
 }
+
+/** The Tasks list route: the read most transport tests put faults on. */
+export const TASKS = '/api/v2/tasks';
