@@ -4,7 +4,8 @@ import { canRead, canWrite } from '../http/auth';
 import { errorReply, notFound, type Reply } from '../http/reply';
 import type { RequestContext } from '../http/request-context';
 import { gatewayAnswers503 } from './chat-generation';
-import type { ChatRecord, ChatsModel } from './chats-model';
+import type { ChatRecord } from './chat-record';
+import type { ChatsModel } from './chats-model';
 
 /**
  * The `{chat}` of a route, as coderd's chat middleware resolves it: 400 for a malformed UUID, 404 for a

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type ChatRecord, type ChatsModel, newChatRecord } from './chats-model';
+import { type ChatRecord, newChatRecord } from './chat-record';
+import type { ChatsModel } from './chats-model';
 
 /**
  * Saves a subagent chat under `root`, as chatd does when the agent spawns one: same owner, organization

@@ -8,9 +8,10 @@ import { checkDynamicTools, checkMcpServerIds, forbidden, storeFailure } from '.
 import { saveMessage, watch } from './chat-events';
 import { hasPending } from './chat-generation';
 import { CHAT_BODY_LIMIT, contentParts, fallbackTitle, field, readObject } from './chat-input';
+import { newChatRecord } from './chat-record';
 import { answerUserMessage } from './chat-runner';
 import { chatJson } from './chat-wire';
-import { type ChatsModel, newChatRecord } from './chats-model';
+import type { ChatsModel } from './chats-model';
 
 const STRUCT = 'CreateChatRequest';
 

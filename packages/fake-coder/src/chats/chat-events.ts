@@ -1,12 +1,7 @@
+import type { ChatMessageRecord, ChatRecord, ChatStatusValue } from './chat-record';
 import type { FakeChatDiffStatus } from './chat-script';
 import { chatErrorJson, chatJson, messageJson, partJson, queuedJson, visibleMessages } from './chat-wire';
-import type {
-  ChatMessageRecord,
-  ChatRecord,
-  ChatStatusValue,
-  ChatStreamEventJson,
-  ChatsModel,
-} from './chats-model';
+import type { ChatStreamEventJson, ChatsModel } from './chats-model';
 
 // Every change of a chat goes through here, so the per-chat stream and the owner's watch stream hear
 // about it in the order it happened, and status events go out only when the value changes (coderd

@@ -1,7 +1,7 @@
 import { invalidChatLabelFilterMessage, parseChatLabelFilter } from '@coder-tasks/types';
 import { errorReply, type Reply } from '../http/reply';
 import { positiveInt, type QueryValidation } from './chat-query-params';
-import type { ChatRecord } from './chats-model';
+import type { ChatRecord } from './chat-record';
 
 // `GET /chats` query parameters: `q` search terms, repeated AND-ed `label=key:value`, and paging.
 

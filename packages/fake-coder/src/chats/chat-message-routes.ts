@@ -6,9 +6,10 @@ import { queueChanged, saveMessage } from './chat-events';
 import { hasInterrupting } from './chat-generation';
 import { CHAT_BODY_LIMIT, contentParts, field, readObject } from './chat-input';
 import { positiveInt, type QueryValidation } from './chat-query-params';
+import type { QueuedMessageRecord } from './chat-record';
 import { answerUserMessage, cancelTurn, interruptChat, promoteAndAnswer } from './chat-runner';
 import { chatJson, messageJson, queuedJson, textOf, visibleMessages } from './chat-wire';
-import type { ChatsModel, QueuedMessageRecord } from './chats-model';
+import type { ChatsModel } from './chats-model';
 
 const STRUCT = 'CreateChatMessageRequest';
 

@@ -10,6 +10,7 @@ import {
   watchToolCalls,
 } from './chat-events';
 import { hasInterrupting } from './chat-generation';
+import type { ChatRecord } from './chat-record';
 import {
   type ChatAgentScript,
   type ChatTurnEnd,
@@ -19,7 +20,7 @@ import {
   turnFor,
 } from './chat-script';
 import { textOf } from './chat-wire';
-import type { ChatRecord, ChatsModel } from './chats-model';
+import type { ChatsModel } from './chats-model';
 
 // The simulated chat daemon: runs a scripted turn per user message on the fake clock, ends it the way
 // the script says, and promotes queued messages at turn end without leaving `running` (chatd's

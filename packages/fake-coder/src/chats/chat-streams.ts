@@ -5,7 +5,8 @@ import type { UpgradeHandler } from '../http/router';
 import type { UserRecord } from '../world/model';
 import { daemonUnavailable, lookupChat } from './chat-access';
 import { snapshotEvents } from './chat-events';
-import type { ChatRecord, ChatStreamEventJson, ChatsModel } from './chats-model';
+import type { ChatRecord } from './chat-record';
+import type { ChatStreamEventJson, ChatsModel } from './chats-model';
 import { acceptUpgrade, crossOriginRefusal, notAnUpgrade } from './ws-upgrade';
 
 /** How often a chat stream or watch sends a WebSocket ping (ms of the fake clock; coderd uses 15 s). */

@@ -1,5 +1,6 @@
+import type { ChatRecord } from './chat-record';
 import { chatJson, messageJson, textOf, visibleMessages } from './chat-wire';
-import type { ChatRecord, ChatsModel } from './chats-model';
+import type { ChatsModel } from './chats-model';
 import type { FakeChatView } from './fake-chats-control';
 
 /** A chat as tests inspect it. */

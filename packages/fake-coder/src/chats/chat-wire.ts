@@ -1,7 +1,8 @@
 import { formatTimestamp } from '@coder-tasks/types';
 import { lastErrorIsObject } from './chat-generation';
+import type { ChatMessageRecord, ChatRecord, QueuedMessageRecord } from './chat-record';
 import type { FakeChatDiffStatus, FakeChatError } from './chat-script';
-import type { ChatMessageRecord, ChatRecord, ChatsModel, QueuedMessageRecord } from './chats-model';
+import type { ChatsModel } from './chats-model';
 
 // Chats rows to JSON as codersdk writes them: Go field order, omitempty fields left out, and the fields
 // without omitempty present on every value whatever its type (a tool-call part still has `"text":""`).

@@ -2,10 +2,11 @@ import { parseUuid } from '@coder-tasks/types';
 import { waitUntil } from '../tasks/settle';
 import { addChild } from './chat-children';
 import { saveMessage, setDiff } from './chat-events';
+import type { ChatRecord } from './chat-record';
 import { cancelTurn, endTurn, promoteAndAnswer } from './chat-runner';
 import { normalizeChatScript } from './chat-script';
 import { chatView } from './chat-views';
-import type { ChatRecord, ChatsModel, StreamFaultRecord } from './chats-model';
+import type { ChatsModel, StreamFaultRecord } from './chats-model';
 import type {
   ChatStreamFaultHandle,
   ChatStreamFaultOptions,
