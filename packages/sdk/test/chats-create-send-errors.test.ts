@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatSendUncertainError, CoderApiError } from '../src/index';
-import { failure, text } from './chat-test-helpers';
+import { failure, idleChat, text } from './chat-test-helpers';
 import { FAST_RETRY, type Harness, startHarness } from './harness';
 
 const FORBIDDEN_DETAIL =
@@ -8,12 +8,6 @@ const FORBIDDEN_DETAIL =
 const MCP_A = '2b1f7f0a-9d0e-4c55-8a7e-3f6f1c2d4e5a';
 const MCP_B = '6c8d2e1f-0a3b-4c5d-9e7f-1a2b3c4d5e6f';
 const tools = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `t${i}`, input_schema: {} }));
-
-async function idleChat(h: Harness) {
-  const chat = await h.client.createChat({ content: text('hi') });
-  await h.fake.control.chats.waitForChat(chat.id, 'waiting');
-  return chat;
-}
 
 type Case = [
   name: string,
