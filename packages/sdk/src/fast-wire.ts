@@ -21,9 +21,12 @@ export type FieldKind =
   /** `X.nullable()`: `null` or the value; the key is required. */
   | 'nullable-string'
   | 'nullable-uuid'
-  /** `z.string().default('')`, `z.number().int().default(0)`. */
+  /** `z.string().default('')`, `z.number().int().default(0)`, `z.boolean().default(false)`. */
   | 'string-or-empty'
   | 'int-or-zero'
+  | 'boolean-or-false'
+  /** `z.string().nullable().default(null)`: absent or `null` read as `null`. */
+  | 'string-or-null'
   /** `goOmitted(X)`: absent stays absent, `null` reads as a present `undefined`. */
   | 'omitted-string'
   | 'omitted-boolean'
@@ -82,6 +85,7 @@ function valueOk(kind: FieldKind, v: unknown): boolean {
     case 'optional-string':
     case 'nullable-string':
     case 'string-or-empty':
+    case 'string-or-null':
     case 'omitted-string':
       return typeof v === 'string';
     case 'uuid':
@@ -95,6 +99,7 @@ function valueOk(kind: FieldKind, v: unknown): boolean {
     case 'omitted-int':
       return isInt(v);
     case 'boolean':
+    case 'boolean-or-false':
     case 'omitted-boolean':
       return typeof v === 'boolean';
     case 'timestamp':
@@ -117,7 +122,11 @@ export function readField(input: Out, out: Out, key: string, kind: FieldKind): b
       case 'int-or-zero':
         out[key] = 0;
         return true;
+      case 'boolean-or-false':
+        out[key] = false;
+        return true;
       case 'uuid-or-null':
+      case 'string-or-null':
         out[key] = null;
         return true;
       case 'optional-string':
@@ -139,6 +148,7 @@ export function readField(input: Out, out: Out, key: string, kind: FieldKind): b
       case 'nullable-string':
       case 'nullable-uuid':
       case 'uuid-or-null':
+      case 'string-or-null':
       case 'unknown':
         out[key] = null;
         return true;
@@ -219,6 +229,11 @@ export const uuidOrNullRequired = (v: unknown) => (v === null ? null : isUuid(v)
 export const timestamp = (v: unknown) => (isWellFormedTimestamp(v) ? v : GIVE_UP);
 /** `z.string().default('')`. */
 export const strOrEmpty = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : GIVE_UP);
+/** `z.boolean().default(false)`. */
+export const boolOrFalse = (v: unknown) => (v === undefined ? false : typeof v === 'boolean' ? v : GIVE_UP);
+/** `z.string().nullable().default(null)`. */
+export const strOrNull = (v: unknown) =>
+  v === undefined || v === null ? null : typeof v === 'string' ? v : GIVE_UP;
 /** `z.number().int().default(0)`. */
 export const intOrZero = (v: unknown) => (v === undefined ? 0 : isInt(v) ? v : GIVE_UP);
 /** `UuidSchema.nullable().default(null)`. */

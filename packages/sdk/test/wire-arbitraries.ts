@@ -37,6 +37,8 @@ const valueFor: Record<FieldKind, fc.Arbitrary<unknown>> = {
   'nullable-uuid': fc.option(uuid, { nil: null }),
   'string-or-empty': fc.string(),
   'int-or-zero': int,
+  'boolean-or-false': fc.boolean(),
+  'string-or-null': fc.option(fc.string(), { nil: null }),
   'omitted-string': fc.string(),
   'omitted-boolean': fc.boolean(),
   'omitted-int': int,
