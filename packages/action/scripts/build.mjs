@@ -13,8 +13,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { transformSync } from 'esbuild';
+import { licensesText } from './licenses.mjs';
 
 const packageDir = join(import.meta.dirname, '..');
 const ncc = join(packageDir, 'node_modules', '.bin', 'ncc');
@@ -31,11 +33,21 @@ export function buildBundle(outDir) {
     // --minify: the runner parses the whole bundle on every start; minified, it is half the size to read.
     // No source maps: they would not be loaded by the runner (no --enable-source-maps there) and would
     // add ~3 MB per step to every commit of dist/; the action reports errors by message, not by stack.
-    const flags = ['--license', 'licenses.txt', '--quiet', '--no-cache', '--minify'];
-    execFileSync(ncc, ['build', entry, '-o', out, ...flags], {
-      cwd: packageDir,
-      stdio: 'inherit',
-    });
+    // licenses.txt comes from the stats: ncc's `--license` left out every package webpack concatenated
+    // into index.js (Octokit's among them).
+    const statsDir = mkdtempSync(join(tmpdir(), 'action-stats-'));
+    const stats = join(statsDir, 'stats.json');
+    const flags = ['--stats-out', stats, '--quiet', '--no-cache', '--minify'];
+    try {
+      execFileSync(ncc, ['build', entry, '-o', out, ...flags], {
+        cwd: packageDir,
+        stdio: 'inherit',
+      });
+      const text = licensesText(JSON.parse(readFileSync(stats, 'utf8')), packageDir, '@coder-tasks/action');
+      writeFileSync(join(out, 'licenses.txt'), text);
+    } finally {
+      rmSync(statsDir, { recursive: true, force: true });
+    }
     // ncc minifies only index.js; the chunks it writes for import() (the main step's Coder side, undici
     // behind a proxy) come out as written, and the runner parses them too when they load.
     for (const name of readdirSync(out)) {
