@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fastest, repeatTo } from '../test/hostile-cases';
 import { normalizeCodeText } from './markdown';
 import { createRedactor } from './redact';
 import { sanitizeUntrusted } from './sanitize';
@@ -9,18 +10,7 @@ const MIB = 2 ** 20;
 const RATIO = 25;
 
 /** `unit` repeated to 1 MiB. */
-const mib = (unit: string): string => unit.repeat(Math.ceil(MIB / unit.length)).slice(0, MIB);
-
-/** The fastest of three runs, in ms: the least disturbed by other processes on a shared machine. */
-function fastest(run: () => unknown): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
+const mib = (unit: string): string => repeatTo(unit, MIB);
 
 const BENIGN = mib('The agent ran the tests; 42 passed, 0 failed. See src/app.ts:17 for the fix.\n');
 const redact = createRedactor([

@@ -1,14 +1,11 @@
 // What the fault matrix measures after each scenario, and the one line it prints at the end. Pure: it
 // reads what the fakes recorded.
+import { headline } from '../src/render-comment';
 
 /** Headlines of a comment that is still in progress: left on the thread after the run, it is stale. */
-const PROGRESS_HEADLINES = ['', ' task', ' chat'].flatMap((noun) => [
-  `👀 Coder${noun}: on it`,
-  `⏳ Coder${noun}: starting`,
-  `⚙️ Coder${noun}: working`,
-  `💤 Coder${noun}: idle`,
-  `📨 Coder${noun}: request submitted`,
-]);
+const PROGRESS_HEADLINES = (['acknowledged', 'starting', 'working', 'idle', 'submitted'] as const).flatMap(
+  (phase) => ([undefined, 'task', 'chat'] as const).map((noun) => headline(phase, noun)),
+);
 
 /** The figures of one scenario. */
 export interface ScenarioFigures {

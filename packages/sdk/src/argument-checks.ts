@@ -34,6 +34,13 @@ export function checkOptionalStrings(
   for (const key of keys) checkOptionalString(where, `${name}.${key}`, object[key]);
 }
 
+/** `value` when it is a number of ms above 0; a RangeError naming the method and option otherwise. */
+export function checkPositiveMs(where: string, name: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value > 0))
+    throw new RangeError(`${where}: \`${name}\` must be a number of ms > 0, got ${value}`);
+  return value;
+}
+
 /** `signal` when it is undefined or an AbortSignal; a TypeError for anything else. */
 export function checkSignal(where: string, signal: unknown): AbortSignal | undefined {
   if (signal === undefined || signal instanceof AbortSignal) return signal;

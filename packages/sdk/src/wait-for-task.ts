@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Task, Workspace } from '@coder-tasks/types';
-import { checkObject, checkString } from './argument-checks';
+import { checkObject, checkPositiveMs, checkString } from './argument-checks';
 import type { CallOptions } from './client-options';
 import {
   CoderAbortError,
@@ -84,13 +84,8 @@ export async function waitForTask(
   }
   const timeout = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
   const pollBase = options.pollInterval ?? 5_000;
-  for (const [name, value] of [
-    ['timeout', timeout],
-    ['pollInterval', pollBase],
-  ] as const) {
-    if (typeof value !== 'number' || !(value > 0))
-      throw new RangeError(`waitForTask: \`${name}\` must be a number of ms > 0, got ${value}`);
-  }
+  checkPositiveMs('waitForTask', 'timeout', timeout);
+  checkPositiveMs('waitForTask', 'pollInterval', pollBase);
   const lifetime = waitLifetime(timeout, options.signal);
   const signal = lifetime.signal;
   const wake = new WakeUp();

@@ -1,4 +1,5 @@
 import { errorReply, type Reply } from '../http/reply';
+import { readJsonObject } from '../http/request-body';
 
 // Request bodies of the chats routes, read the way Go's json.Decoder fills a codersdk struct (unknown
 // fields ignored, null leaves the zero value), and the input-part checks create and send share.
@@ -25,26 +26,7 @@ export function readObject(
   if (limit !== undefined && (body.bodyTooLarge || body.rawBody.length > limit)) {
     return { reply: errorReply(413, CHAT_BODY_TOO_LARGE) };
   }
-  if (body.bodyTooLarge) return { reply: errorReply(413, 'Request body too large.') };
-  const text = body.rawBody.toString('utf8');
-  if (text.trim() === '') return { reply: errorReply(400, INVALID_JSON, 'EOF') };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { reply: errorReply(400, INVALID_JSON, (error as Error).message) };
-  }
-  if (parsed === null) return { value: {} };
-  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return {
-      reply: errorReply(
-        400,
-        INVALID_JSON,
-        `json: cannot unmarshal ${jsonKind(parsed)} into Go value of type codersdk.${structName}`,
-      ),
-    };
-  }
-  return { value: parsed as Record<string, unknown> };
+  return readJsonObject(body, structName);
 }
 
 function jsonKind(value: unknown): string {

@@ -9,19 +9,18 @@ type FieldKind = 'string' | 'uuid';
 const INVALID_JSON = 'Request body must be valid JSON.';
 
 /**
- * Decodes a JSON request body the way Go's json.Decoder fills a struct: unknown fields ignored, `null`
- * leaves the zero value, a wrong type is a 400 "Request body must be valid JSON." with Go's error text.
+ * A JSON object request body as Go's json.Decoder reads one into a struct: 413 past the body limit, a 400
+ * "Request body must be valid JSON." with Go's error text for an empty, malformed or non-object body, and
+ * `null` read as an empty object.
  */
-export function decodeBody<K extends string>(
+export function readJsonObject(
   body: { rawBody: Buffer; bodyTooLarge: boolean },
   structName: string,
-  fields: Record<K, FieldKind>,
-): { value: Partial<Record<K, string>> } | { reply: Reply } {
+): { value: Record<string, unknown> } | { reply: Reply } {
   if (body.bodyTooLarge) return { reply: errorReply(413, 'Request body too large.') };
-  const raw = body.rawBody;
-  let parsed: unknown;
-  const text = raw.toString('utf8');
+  const text = body.rawBody.toString('utf8');
   if (text.trim() === '') return { reply: errorReply(400, INVALID_JSON, 'EOF') };
+  let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
@@ -38,9 +37,24 @@ export function decodeBody<K extends string>(
       ),
     };
   }
+  return { value: parsed as Record<string, unknown> };
+}
+
+/**
+ * Decodes a JSON request body the way Go's json.Decoder fills a struct: unknown fields ignored, `null`
+ * leaves the zero value, a wrong type is a 400 "Request body must be valid JSON." with Go's error text.
+ */
+export function decodeBody<K extends string>(
+  body: { rawBody: Buffer; bodyTooLarge: boolean },
+  structName: string,
+  fields: Record<K, FieldKind>,
+): { value: Partial<Record<K, string>> } | { reply: Reply } {
+  const read = readJsonObject(body, structName);
+  if ('reply' in read) return read;
+  const parsed = read.value;
   const value: Partial<Record<K, string>> = {};
   for (const [key, kind] of Object.entries(fields) as [K, FieldKind][]) {
-    const v = (parsed as Record<string, unknown>)[key];
+    const v = parsed[key];
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string') {
       const got = typeof v === 'object' ? (Array.isArray(v) ? 'array' : 'object') : typeof v;

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Chat, ChatMessage, ChatStreamEvent, CreateChatMessageResponse } from '@coder-tasks/types';
-import { checkSignal } from '../argument-checks';
+import { checkPositiveMs, checkSignal } from '../argument-checks';
 import { CoderAbortError } from '../errors';
 import { ReadPacer } from '../read-pacer';
 import { waitLifetime } from '../wait-lifetime';
@@ -64,13 +64,8 @@ export async function waitForChatTurn(
     throw new TypeError(`waitForChatTurn: \`until\` must be 'turn' or 'running', got ${String(until)}`);
   const timeout = options.timeout ?? 3_600_000;
   const pollBase = options.pollInterval ?? 5_000;
-  for (const [name, value] of [
-    ['timeout', timeout],
-    ['pollInterval', pollBase],
-  ] as const) {
-    if (typeof value !== 'number' || !(value > 0))
-      throw new RangeError(`waitForChatTurn: \`${name}\` must be a number of ms > 0, got ${value}`);
-  }
+  checkPositiveMs('waitForChatTurn', 'timeout', timeout);
+  checkPositiveMs('waitForChatTurn', 'pollInterval', pollBase);
   checkSignal('waitForChatTurn', options.signal);
   const anchor = anchorOf(options.after);
   const lifetime = waitLifetime(timeout, options.signal);
